@@ -1,0 +1,102 @@
+package dev.imsauth.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole configuration of one application, immutable and validated when built (see
+ * {@link ImsAuthConfigBuilder}). Build it with {@link #builder()} or load it with
+ * {@link #load(ConfigSource)}; a bad value fails with an {@link ImsAuthConfigException} naming the key.
+ *
+ * @param issuer               the provider's issuer, e.g. {@code https://ims.bentley.com}
+ * @param clientId             the client id registered for the app
+ * @param clientSecret         the secret of a confidential client; empty for a public client
+ * @param clientAuthMethod     how the secret is sent (none for public clients)
+ * @param redirectUri          absolute callback URI, or a path resolved against the request (e.g. {@code /signin-oidc})
+ * @param scopes               requested scopes, always containing {@code openid}
+ * @param publicPaths          paths the filter lets through without sign-in ({@code /x} exact, {@code /x/*} prefix)
+ * @param logoutPath           the application path that signs the user out (POST)
+ * @param postLogoutRedirectUri where the provider sends the browser after signing out (absolute, or a path)
+ * @param clockSkew            tolerance for exp/iat checks
+ * @param connectTimeout       TCP connect timeout for provider calls
+ * @param readTimeout          overall deadline for one provider call, body included
+ * @param loginTimeout         how long a started sign-in may take before its state expires
+ * @param maxPendingLogins     how many sign-ins one session may have under way (tabs); the oldest is evicted
+ * @param principalClaim       ID-token claim that names the user ({@code sub}, {@code email}, …)
+ * @param groupsClaim          ID-token claim that holds the user's roles
+ * @param allowInsecureLoopback permit {@code http://} provider URLs on loopback hosts (local development, tests)
+ * @param trustForwardedHeaders build redirect URIs from {@code Forwarded}/{@code X-Forwarded-*} headers
+ * @param publicBaseUrl        the app's public origin, used instead of the request's when set
+ * @param refreshMargin        refresh the access token this long before it expires
+ * @param idTokenAlgorithms    accepted ID-token signature algorithms
+ * @param maxResponseBytes     the largest provider response read
+ * @param jwksRefreshInterval  the shortest interval between two JWKS re-fetches for unknown keys
+ * @param discoveryRetry       how long to wait before retrying a failed discovery
+ * @param apiBaseUrl           base URL of the iTwin APIs
+ */
+public record ImsAuthConfig(
+        URI issuer,
+        String clientId,
+        Optional<Secret> clientSecret,
+        ClientAuthMethod clientAuthMethod,
+        String redirectUri,
+        List<String> scopes,
+        List<String> publicPaths,
+        String logoutPath,
+        String postLogoutRedirectUri,
+        Duration clockSkew,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration loginTimeout,
+        int maxPendingLogins,
+        String principalClaim,
+        String groupsClaim,
+        boolean allowInsecureLoopback,
+        boolean trustForwardedHeaders,
+        Optional<URI> publicBaseUrl,
+        Duration refreshMargin,
+        List<String> idTokenAlgorithms,
+        int maxResponseBytes,
+        Duration jwksRefreshInterval,
+        Duration discoveryRetry,
+        URI apiBaseUrl) {
+
+    /** Bentley's production identity provider. */
+    public static final URI IMS_PRODUCTION = URI.create("https://ims.bentley.com");
+    /** Bentley's QA identity provider. */
+    public static final URI IMS_QA = URI.create("https://qa-ims.bentley.com");
+
+    /** Checks the invariants; use {@link #builder()} for defaults and friendly validation. */
+    public ImsAuthConfig {
+        scopes = List.copyOf(scopes);
+        publicPaths = List.copyOf(publicPaths);
+        idTokenAlgorithms = List.copyOf(idTokenAlgorithms);
+    }
+
+    /** A builder with the documented defaults. */
+    public static ImsAuthConfigBuilder builder() {
+        return new ImsAuthConfigBuilder();
+    }
+
+    /** Loads and validates from a source of documented keys. */
+    public static ImsAuthConfig load(ConfigSource source) {
+        return ImsAuthConfigBuilder.from(source).build();
+    }
+
+    /** True when the redirect URI is a path to resolve against each request. */
+    public boolean redirectUriIsRelative() {
+        return redirectUri.startsWith("/");
+    }
+
+    /** True for a confidential client. */
+    public boolean confidential() {
+        return clientSecret.isPresent();
+    }
+
+    /** The scopes as one space-separated string. */
+    public String scopeString() {
+        return String.join(" ", scopes);
+    }
+}

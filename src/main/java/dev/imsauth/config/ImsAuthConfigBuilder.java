@@ -1,0 +1,202 @@
+package dev.imsauth.config;
+
+import static dev.imsauth.config.ConfigKeys.*;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds an {@link ImsAuthConfig} from defaults and given values, and validates it so that a bad
+ * deployment fails at start with a message that names the key and the fix.
+ */
+public final class ImsAuthConfigBuilder {
+    static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email", "itwin-platform", "offline_access");
+    private static final Set<String> ASYMMETRIC_ALGORITHMS = Set.of(
+            "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
+
+    private String issuer = ImsAuthConfig.IMS_PRODUCTION.toString();
+    private String clientId;
+    private String clientSecret;
+    private String clientAuthMethod;
+    private String redirectUri = "/signin-oidc";
+    private List<String> scopes = DEFAULT_SCOPES;
+    private List<String> publicPaths = List.of();
+    private String logoutPath = "/logout";
+    private String postLogoutRedirectUri = "/";
+    private Duration clockSkew = Duration.ofSeconds(60);
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration readTimeout = Duration.ofSeconds(10);
+    private Duration loginTimeout = Duration.ofMinutes(10);
+    private int maxPendingLogins = 10;
+    private String principalClaim = "sub";
+    private String groupsClaim = "roles";
+    private boolean allowInsecureLoopback;
+    private boolean trustForwardedHeaders;
+    private String publicBaseUrl;
+    private Duration refreshMargin = Duration.ofSeconds(60);
+    private List<String> idTokenAlgorithms = List.of("RS256");
+    private int maxResponseBytes = 1024 * 1024;
+    private Duration jwksRefreshInterval = Duration.ofSeconds(30);
+    private Duration discoveryRetry = Duration.ofSeconds(10);
+    private String apiBaseUrl = "https://api.bentley.com";
+
+    ImsAuthConfigBuilder() {
+    }
+
+    /** Reads every documented key that the source sets; unset keys keep their defaults. */
+    static ImsAuthConfigBuilder from(ConfigSource source) {
+        ImsAuthConfigBuilder b = new ImsAuthConfigBuilder();
+        ValueReader r = new ValueReader(source);
+        r.string(ISSUER).ifPresent(b::issuer);
+        r.string(CLIENT_ID).ifPresent(b::clientId);
+        r.string(CLIENT_SECRET).ifPresent(b::clientSecret);
+        r.string(CLIENT_AUTH_METHOD).ifPresent(v -> b.clientAuthMethod = v);
+        r.string(REDIRECT_URI).ifPresent(b::redirectUri);
+        r.list(SCOPES).ifPresent(b::scopes);
+        r.list(PUBLIC_PATHS).ifPresent(b::publicPaths);
+        r.string(LOGOUT_PATH).ifPresent(b::logoutPath);
+        r.string(POST_LOGOUT_REDIRECT_URI).ifPresent(b::postLogoutRedirectUri);
+        r.duration(CLOCK_SKEW).ifPresent(b::clockSkew);
+        r.duration(CONNECT_TIMEOUT).ifPresent(b::connectTimeout);
+        r.duration(READ_TIMEOUT).ifPresent(b::readTimeout);
+        r.duration(LOGIN_TIMEOUT).ifPresent(b::loginTimeout);
+        r.integer(MAX_PENDING_LOGINS).ifPresent(b::maxPendingLogins);
+        r.string(PRINCIPAL_CLAIM).ifPresent(b::principalClaim);
+        r.string(GROUPS_CLAIM).ifPresent(b::groupsClaim);
+        r.bool(ALLOW_INSECURE_LOOPBACK).ifPresent(b::allowInsecureLoopback);
+        r.bool(TRUST_FORWARDED_HEADERS).ifPresent(b::trustForwardedHeaders);
+        r.string(PUBLIC_BASE_URL).ifPresent(b::publicBaseUrl);
+        r.duration(REFRESH_MARGIN).ifPresent(b::refreshMargin);
+        r.list(ID_TOKEN_ALGORITHMS).ifPresent(b::idTokenAlgorithms);
+        r.integer(MAX_RESPONSE_SIZE).ifPresent(b::maxResponseBytes);
+        r.duration(JWKS_REFRESH_INTERVAL).ifPresent(b::jwksRefreshInterval);
+        r.duration(DISCOVERY_RETRY).ifPresent(b::discoveryRetry);
+        r.string(API_BASE_URL).ifPresent(b::apiBaseUrl);
+        return b;
+    }
+
+    public ImsAuthConfigBuilder issuer(String v) { issuer = v; return this; }
+    public ImsAuthConfigBuilder clientId(String v) { clientId = v; return this; }
+    public ImsAuthConfigBuilder clientSecret(String v) { clientSecret = v; return this; }
+    public ImsAuthConfigBuilder clientAuthMethod(ClientAuthMethod v) { clientAuthMethod = v.value(); return this; }
+    public ImsAuthConfigBuilder redirectUri(String v) { redirectUri = v; return this; }
+    public ImsAuthConfigBuilder scopes(List<String> v) { scopes = List.copyOf(v); return this; }
+    public ImsAuthConfigBuilder publicPaths(List<String> v) { publicPaths = List.copyOf(v); return this; }
+    public ImsAuthConfigBuilder logoutPath(String v) { logoutPath = v; return this; }
+    public ImsAuthConfigBuilder postLogoutRedirectUri(String v) { postLogoutRedirectUri = v; return this; }
+    public ImsAuthConfigBuilder clockSkew(Duration v) { clockSkew = v; return this; }
+    public ImsAuthConfigBuilder connectTimeout(Duration v) { connectTimeout = v; return this; }
+    public ImsAuthConfigBuilder readTimeout(Duration v) { readTimeout = v; return this; }
+    public ImsAuthConfigBuilder loginTimeout(Duration v) { loginTimeout = v; return this; }
+    public ImsAuthConfigBuilder maxPendingLogins(int v) { maxPendingLogins = v; return this; }
+    public ImsAuthConfigBuilder principalClaim(String v) { principalClaim = v; return this; }
+    public ImsAuthConfigBuilder groupsClaim(String v) { groupsClaim = v; return this; }
+    public ImsAuthConfigBuilder allowInsecureLoopback(boolean v) { allowInsecureLoopback = v; return this; }
+    public ImsAuthConfigBuilder trustForwardedHeaders(boolean v) { trustForwardedHeaders = v; return this; }
+    public ImsAuthConfigBuilder publicBaseUrl(String v) { publicBaseUrl = v; return this; }
+    public ImsAuthConfigBuilder refreshMargin(Duration v) { refreshMargin = v; return this; }
+    public ImsAuthConfigBuilder idTokenAlgorithms(List<String> v) { idTokenAlgorithms = List.copyOf(v); return this; }
+    public ImsAuthConfigBuilder maxResponseBytes(int v) { maxResponseBytes = v; return this; }
+    public ImsAuthConfigBuilder jwksRefreshInterval(Duration v) { jwksRefreshInterval = v; return this; }
+    public ImsAuthConfigBuilder discoveryRetry(Duration v) { discoveryRetry = v; return this; }
+    public ImsAuthConfigBuilder apiBaseUrl(String v) { apiBaseUrl = v; return this; }
+
+    /** Validates everything and returns the immutable configuration. */
+    public ImsAuthConfig build() {
+        UrlRules urls = new UrlRules(allowInsecureLoopback);
+        URI issuerUri = urls.providerUrl(ISSUER, stripTrailingSlash(issuer));
+        String id = required(CLIENT_ID, clientId, "the client id of the app registered at developer.bentley.com");
+        Optional<Secret> secret = Optional.ofNullable(clientSecret).filter(s -> !s.isBlank()).map(Secret::of);
+        ClientAuthMethod method = authMethod(secret.isPresent());
+        String redirect = urls.appUrlOrPath(REDIRECT_URI, redirectUri);
+        if (!scopes.contains("openid")) {
+            throw new ImsAuthConfigException(SCOPES, "must contain openid (sign-in is OpenID Connect); got '"
+                    + String.join(" ", scopes) + "'");
+        }
+        publicPaths.forEach(p -> path(PUBLIC_PATHS, p));
+        for (String alg : idTokenAlgorithms) {
+            if (!ASYMMETRIC_ALGORITHMS.contains(alg)) {
+                throw new ImsAuthConfigException(ID_TOKEN_ALGORITHMS, "'" + alg + "' is not accepted; use asymmetric "
+                        + "algorithms such as RS256 (never none or HS*)");
+            }
+        }
+        if (idTokenAlgorithms.isEmpty()) {
+            throw new ImsAuthConfigException(ID_TOKEN_ALGORITHMS, "must name at least one algorithm, e.g. RS256");
+        }
+        if (maxPendingLogins < 1 || maxPendingLogins > 100) {
+            throw new ImsAuthConfigException(MAX_PENDING_LOGINS, "must be between 1 and 100; got " + maxPendingLogins);
+        }
+        if (maxResponseBytes < 4096) {
+            throw new ImsAuthConfigException(MAX_RESPONSE_SIZE, "must be at least 4096 bytes; got " + maxResponseBytes);
+        }
+        return new ImsAuthConfig(issuerUri, id, secret, method, redirect, scopes, publicPaths,
+                path(LOGOUT_PATH, logoutPath), urls.appUrlOrPath(POST_LOGOUT_REDIRECT_URI, postLogoutRedirectUri),
+                nonNegative(CLOCK_SKEW, clockSkew), positive(CONNECT_TIMEOUT, connectTimeout),
+                positive(READ_TIMEOUT, readTimeout), positive(LOGIN_TIMEOUT, loginTimeout), maxPendingLogins,
+                required(PRINCIPAL_CLAIM, principalClaim, "a claim name such as sub or email"),
+                required(GROUPS_CLAIM, groupsClaim, "a claim name such as roles or groups"),
+                allowInsecureLoopback, trustForwardedHeaders,
+                Optional.ofNullable(publicBaseUrl).filter(s -> !s.isBlank())
+                        .map(s -> urls.origin(PUBLIC_BASE_URL, stripTrailingSlash(s))),
+                nonNegative(REFRESH_MARGIN, refreshMargin), idTokenAlgorithms, maxResponseBytes,
+                nonNegative(JWKS_REFRESH_INTERVAL, jwksRefreshInterval), positive(DISCOVERY_RETRY, discoveryRetry),
+                urls.providerUrl(API_BASE_URL, stripTrailingSlash(apiBaseUrl)));
+    }
+
+    private ClientAuthMethod authMethod(boolean hasSecret) {
+        if (clientAuthMethod == null) {
+            return hasSecret ? ClientAuthMethod.CLIENT_SECRET_BASIC : ClientAuthMethod.NONE;
+        }
+        ClientAuthMethod method;
+        try {
+            method = ClientAuthMethod.parse(clientAuthMethod);
+        } catch (IllegalArgumentException e) {
+            throw new ImsAuthConfigException(CLIENT_AUTH_METHOD, e.getMessage() + "; got '" + clientAuthMethod + "'");
+        }
+        if (method != ClientAuthMethod.NONE && !hasSecret) {
+            throw new ImsAuthConfigException(CLIENT_SECRET, "is required when " + CLIENT_AUTH_METHOD + " is "
+                    + method.value() + "; set it, or use " + CLIENT_AUTH_METHOD + "=none for a public client");
+        }
+        if (method == ClientAuthMethod.NONE && hasSecret) {
+            throw new ImsAuthConfigException(CLIENT_AUTH_METHOD, "is none but " + CLIENT_SECRET
+                    + " is set; remove the secret or choose client_secret_basic");
+        }
+        return method;
+    }
+
+    private static String required(String key, String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new ImsAuthConfigException(key, "is missing; set it to " + what + " (filter init-param or "
+                    + "MicroProfile property " + key + ", or environment variable " + ConfigSource.environmentName(key) + ")");
+        }
+        return value.trim();
+    }
+
+    private static String path(String key, String value) {
+        if (value == null || !value.startsWith("/") || value.startsWith("//") || value.contains("\\")) {
+            throw new ImsAuthConfigException(key, "must be a path starting with a single /; got '" + value + "'");
+        }
+        return value;
+    }
+
+    private static Duration positive(String key, Duration d) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new ImsAuthConfigException(key, "must be a positive duration such as 10s; got " + d);
+        }
+        return d;
+    }
+
+    private static Duration nonNegative(String key, Duration d) {
+        if (d == null || d.isNegative()) {
+            throw new ImsAuthConfigException(key, "must be a duration of zero or more such as 60s; got " + d);
+        }
+        return d;
+    }
+
+    private static String stripTrailingSlash(String s) {
+        return s != null && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

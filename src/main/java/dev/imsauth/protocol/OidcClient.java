@@ -1,0 +1,205 @@
+package dev.imsauth.protocol;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
+import com.nimbusds.openid.connect.sdk.validators.InvalidHashException;
+import dev.imsauth.config.ImsAuthConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The OpenID Connect relying party for one application: start a sign-in, complete it from the callback,
+ * refresh, build the logout redirect, revoke. Container-free; the servlet filter and the Jakarta
+ * Security mechanism are thin adapters over it. Thread-safe; create one per application.
+ */
+public final class OidcClient {
+    /** Lifetime assumed when the token endpoint omits expires_in: short, so we refresh early rather than late. */
+    static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
+    private static final System.Logger LOG = System.getLogger(OidcClient.class.getName());
+    private final ImsAuthConfig config;
+    private final Clock clock;
+    private final ProviderHttp http;
+    private final ProviderDiscovery discovery;
+    private final AuthorizationRequests authorizationRequests;
+    private final TokenEndpointClient tokenEndpoint;
+    private volatile IdTokenVerifier verifier;
+
+    public OidcClient(ImsAuthConfig config, HttpClient httpClient, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.http = new ProviderHttp(httpClient, config.readTimeout(), config.maxResponseBytes());
+        this.discovery = new ProviderDiscovery(config, http, clock);
+        this.authorizationRequests = new AuthorizationRequests(config, clock);
+        this.tokenEndpoint = new TokenEndpointClient(config, http);
+    }
+
+    /** A client with the default HTTP client (configured timeouts, no redirects) and the system clock. */
+    public static OidcClient create(ImsAuthConfig config) {
+        return new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), Clock.systemUTC());
+    }
+
+    public ImsAuthConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The provider's metadata (discovered once, cached). */
+    public ProviderMetadata metadata() {
+        return discovery.metadata();
+    }
+
+    /** Starts a sign-in: fresh state, nonce and PKCE verifier; the caller stores the pending login. */
+    public LoginRedirect startLogin(URI redirectUri, String returnUrl, List<String> extraScopes) {
+        return authorizationRequests.create(metadata(), redirectUri, returnUrl, extraScopes);
+    }
+
+    /**
+     * Completes a sign-in whose pending login the caller has already taken (single use) by the callback's
+     * state. Checks expiry, the provider's error, the RFC 9207 issuer, redeems the code with the PKCE
+     * verifier and verifies the ID token with the nonce.
+     */
+    public SignedInUser completeLogin(PendingLogin pending, CallbackParameters callback) {
+        if (pending.expiredAt(clock.instant(), config.loginTimeout())) {
+            throw new StateMismatchException("The sign-in took too long and has expired; please sign in again");
+        }
+        if (callback.error().isPresent()) {
+            throw new AuthorizationDeniedException(callback.error().get(), callback.errorDescription().orElse(null));
+        }
+        ProviderMetadata meta = metadata();
+        checkIssuer(meta, callback);
+        String code = callback.code().orElseThrow(
+                () -> new InvalidCallbackException("The sign-in response has neither a code nor an error"));
+        TokenEndpointClient.TokenResult result = tokenEndpoint.redeem(meta, code, pending.verifier(), pending.redirectUri());
+        if (result.idToken() == null) {
+            throw new IdTokenInvalidException("The token response has no ID token", null);
+        }
+        IDTokenClaimsSet claims = verifier(meta).verify(result.idToken(), pending.nonce());
+        checkAccessTokenHash(claims, result);
+        Instant now = clock.instant();
+        TokenSet tokens = new TokenSet(result.accessToken(), result.refreshToken(), result.idToken(),
+                expiry(now, result), result.scopes().isEmpty() ? pending.scopes() : result.scopes());
+        LOG.log(System.Logger.Level.DEBUG, "Sign-in completed for subject {0}", claims.getSubject().getValue());
+        return new SignedInUser(new UserClaims(claims.toJSONObject()), tokens);
+    }
+
+    /**
+     * Refreshes the user's tokens with the refresh token. A new ID token, when sent, must name the same
+     * subject (OIDC Core 12.2); a rotated refresh token replaces the old one, otherwise the old one stays.
+     */
+    public SignedInUser refresh(SignedInUser user) {
+        String refreshToken = user.tokens().refreshToken().orElseThrow(() -> new TokenRejectedException(
+                "no_refresh_token", "The session has no refresh token (was offline_access requested?)"));
+        ProviderMetadata meta = metadata();
+        TokenEndpointClient.TokenResult result = tokenEndpoint.refresh(meta, refreshToken);
+        UserClaims claims = user.claims();
+        if (result.idToken() != null) {
+            IDTokenClaimsSet fresh = verifier(meta).verify(result.idToken(), null);
+            if (!fresh.getSubject().getValue().equals(claims.subject())) {
+                throw new IdTokenInvalidException("The refreshed ID token names another subject", null);
+            }
+            checkAccessTokenHash(fresh, result);
+            claims = new UserClaims(fresh.toJSONObject());
+        }
+        TokenSet tokens = user.tokens().refreshedWith(result.accessToken(), result.refreshToken(), result.idToken(),
+                expiry(clock.instant(), result), result.scopes());
+        return new SignedInUser(claims, tokens);
+    }
+
+    /** Requests a client-credentials token for a service app (no user, no ID token). */
+    public TokenSet clientCredentials(List<String> scopes) {
+        TokenEndpointClient.TokenResult result = tokenEndpoint.clientCredentials(metadata().tokenEndpoint(), scopes);
+        return new TokenSet(result.accessToken(), null, null, expiry(clock.instant(), result),
+                result.scopes().isEmpty() ? scopes : result.scopes());
+    }
+
+    /** Revokes the user's refresh token when the provider has a revocation endpoint; failures are logged only. */
+    public void revoke(SignedInUser user) {
+        Optional<String> refreshToken = user.tokens().refreshToken();
+        Optional<URI> endpoint = metadata().revocationEndpoint();
+        if (refreshToken.isEmpty() || endpoint.isEmpty()) {
+            return;
+        }
+        try {
+            tokenEndpoint.revoke(endpoint.get(), refreshToken.get());
+        } catch (ImsAuthException e) {
+            LOG.log(System.Logger.Level.WARNING, "Revoking the refresh token failed: {0}", e.getMessage());
+        }
+    }
+
+    /**
+     * The provider's end-session URL (RP-Initiated Logout) with id_token_hint, client_id,
+     * post_logout_redirect_uri and state; empty when the provider has no end-session endpoint.
+     */
+    public Optional<URI> endSessionUri(SignedInUser user, URI postLogoutRedirectUri, String state) {
+        Optional<URI> endpoint = metadata().endSessionEndpoint();
+        if (endpoint.isEmpty()) {
+            return Optional.empty();
+        }
+        JWT hint = user.tokens().idToken().map(OidcClient::parseOrNull).orElse(null);
+        return Optional.of(new LogoutRequest(endpoint.get(), hint, null, new ClientID(config.clientId()),
+                postLogoutRedirectUri, new State(state), null).toURI());
+    }
+
+    private void checkIssuer(ProviderMetadata meta, CallbackParameters callback) {
+        Optional<String> iss = callback.issuer();
+        if (iss.isPresent() && !iss.get().equals(meta.issuer())) {
+            throw new IssuerMismatchException("The sign-in response came from another issuer (RFC 9207)");
+        }
+        if (iss.isEmpty() && meta.issParameterSupported()) {
+            throw new IssuerMismatchException("The sign-in response lacks the iss parameter the provider promised (RFC 9207)");
+        }
+    }
+
+    private static void checkAccessTokenHash(IDTokenClaimsSet claims, TokenEndpointClient.TokenResult result) {
+        if (claims.getAccessTokenHash() == null) {
+            return;
+        }
+        try {
+            JWSAlgorithm alg = (JWSAlgorithm) JWTParser.parse(result.idToken()).getHeader().getAlgorithm();
+            AccessTokenValidator.validate(new BearerAccessToken(result.accessToken()), alg, claims.getAccessTokenHash());
+        } catch (InvalidHashException | ParseException | ClassCastException e) {
+            throw new IdTokenInvalidException("The ID token's at_hash does not match the access token", null);
+        }
+    }
+
+    private Instant expiry(Instant now, TokenEndpointClient.TokenResult result) {
+        return now.plus(result.expiresIn() == null ? DEFAULT_LIFETIME : Duration.ofSeconds(result.expiresIn()));
+    }
+
+    private IdTokenVerifier verifier(ProviderMetadata meta) {
+        IdTokenVerifier v = verifier;
+        if (v == null) {
+            synchronized (this) {
+                if (verifier == null) {
+                    verifier = new IdTokenVerifier(config, meta, http, clock);
+                }
+                v = verifier;
+            }
+        }
+        return v;
+    }
+
+    private static JWT parseOrNull(String token) {
+        try {
+            return JWTParser.parse(token);
+        } catch (ParseException e) {
+            return null;
+        }
+    }
+}

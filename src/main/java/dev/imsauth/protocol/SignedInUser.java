@@ -1,0 +1,24 @@
+package dev.imsauth.protocol;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A completed sign-in: who the user is and their tokens. This is what the session keeps; it is replaced
+ * whole on refresh, never mutated.
+ *
+ * @param claims the verified ID-token claims
+ * @param tokens the tokens
+ */
+public record SignedInUser(UserClaims claims, TokenSet tokens) implements Serializable {
+
+    /** The principal name, from the configured claim, falling back to {@code sub}. */
+    public String principalName(String claim) {
+        return claims.string(claim).orElse(claims.subject());
+    }
+
+    /** The groups (roles) from the configured claim. */
+    public List<String> groups(String claim) {
+        return claims.strings(claim);
+    }
+}

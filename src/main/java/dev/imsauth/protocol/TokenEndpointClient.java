@@ -1,0 +1,139 @@
+package dev.imsauth.protocol;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.AccessTokenType;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import dev.imsauth.config.ClientAuthMethod;
+import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.Secret;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Calls the token endpoint (authorization code, refresh token, client credentials) and the revocation
+ * endpoint, authenticating the client as configured. Responses are parsed with Nimbus and checked:
+ * Bearer token type, an access token present. Error messages carry the OAuth error code, never a
+ * token, code, verifier or secret.
+ */
+final class TokenEndpointClient {
+    private final ImsAuthConfig config;
+    private final ProviderHttp http;
+
+    TokenEndpointClient(ImsAuthConfig config, ProviderHttp http) {
+        this.config = config;
+        this.http = http;
+    }
+
+    /** Redeems an authorization code with its PKCE verifier and the exact redirect URI sent. */
+    TokenResult redeem(ProviderMetadata metadata, String code, Secret verifier, String redirectUri) {
+        AuthorizationGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(redirectUri),
+                new CodeVerifier(verifier.reveal()));
+        return call(metadata.tokenEndpoint(), grant, null);
+    }
+
+    /** Exchanges a refresh token for new tokens. */
+    TokenResult refresh(ProviderMetadata metadata, String refreshToken) {
+        return call(metadata.tokenEndpoint(), new RefreshTokenGrant(new RefreshToken(refreshToken)), null);
+    }
+
+    /** A client-credentials grant for a service app. */
+    TokenResult clientCredentials(URI tokenEndpoint, List<String> scopes) {
+        return call(tokenEndpoint, new ClientCredentialsGrant(), new Scope(scopes.toArray(String[]::new)));
+    }
+
+    /** Revokes a token (RFC 7009); the provider's answer is not needed, failures are reported. */
+    void revoke(URI revocationEndpoint, String refreshToken) {
+        RefreshToken token = new RefreshToken(refreshToken);
+        ClientAuthentication auth = clientAuthentication();
+        TokenRevocationRequest request = auth == null
+                ? new TokenRevocationRequest(revocationEndpoint, new ClientID(config.clientId()), token)
+                : new TokenRevocationRequest(revocationEndpoint, auth, token);
+        HTTPResponse response = http.send(request.toHTTPRequest());
+        if (response.getStatusCode() != 200) {
+            throw ProviderException.error("Token revocation answered HTTP " + response.getStatusCode(), null);
+        }
+    }
+
+    private TokenResult call(URI endpoint, AuthorizationGrant grant, Scope scope) {
+        ClientAuthentication auth = clientAuthentication();
+        TokenRequest request = auth == null
+                ? new TokenRequest(endpoint, new ClientID(config.clientId()), grant, scope)
+                : new TokenRequest(endpoint, auth, grant, scope);
+        HTTPRequest httpRequest = request.toHTTPRequest();
+        httpRequest.setAccept("application/json");
+        HTTPResponse response = http.send(httpRequest);
+        return parse(response, grant.getType().getValue());
+    }
+
+    private TokenResult parse(HTTPResponse response, String grantType) {
+        int status = response.getStatusCode();
+        if (status >= 500 || (status != 200 && status != 400 && status != 401)) {
+            throw ProviderException.error("The token endpoint answered HTTP " + status + " to a " + grantType + " request", null);
+        }
+        TokenResponse parsed;
+        try {
+            parsed = OIDCTokenResponseParser.parse(response);
+        } catch (ParseException e) {
+            throw ProviderException.error("The token endpoint sent an unreadable " + grantType + " response (HTTP " + status + ")", null);
+        }
+        if (!parsed.indicatesSuccess()) {
+            ErrorObject error = ((TokenErrorResponse) parsed).getErrorObject();
+            String code = error == null || error.getCode() == null ? "unknown_error" : error.getCode();
+            throw new TokenRejectedException(code, "The identity provider refused the " + grantType + " request: " + code);
+        }
+        var tokens = parsed.toSuccessResponse().getTokens();
+        AccessToken access = tokens.getAccessToken();
+        if (access == null || !AccessTokenType.BEARER.equals(access.getType())) {
+            throw ProviderException.error("The token endpoint did not issue a Bearer access token", null);
+        }
+        String idToken = tokens instanceof OIDCTokens oidc && oidc.getIDTokenString() != null ? oidc.getIDTokenString() : null;
+        if (idToken == null) {
+            Object raw = tokens.toJSONObject().get("id_token");
+            idToken = raw instanceof String s ? s : null;
+        }
+        RefreshToken refresh = tokens.getRefreshToken();
+        return new TokenResult(access.getValue(), refresh == null ? null : refresh.getValue(), idToken,
+                access.getLifetime() > 0 ? access.getLifetime() : null,
+                access.getScope() == null ? List.of() : access.getScope().toStringList());
+    }
+
+    private ClientAuthentication clientAuthentication() {
+        ClientID id = new ClientID(config.clientId());
+        if (config.clientAuthMethod() == ClientAuthMethod.NONE) {
+            return null;
+        }
+        var secret = new com.nimbusds.oauth2.sdk.auth.Secret(config.clientSecret().orElseThrow().reveal());
+        return config.clientAuthMethod() == ClientAuthMethod.CLIENT_SECRET_POST
+                ? new ClientSecretPost(id, secret)
+                : new ClientSecretBasic(id, secret);
+    }
+
+    /** A successful token response, before any ID-token check. */
+    record TokenResult(String accessToken, String refreshToken, String idToken, Long expiresIn, List<String> scopes) {
+        @Override
+        public String toString() {
+            return "TokenResult[****]";
+        }
+    }
+}

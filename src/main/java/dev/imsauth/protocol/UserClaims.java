@@ -1,0 +1,88 @@
+package dev.imsauth.protocol;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who signed in: the verified ID-token claims, as plain Java values (String, Number, Boolean, List,
+ * Map) so they serialize with the session. Never holds a token.
+ */
+public final class UserClaims implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final Map<String, Object> claims;
+
+    public UserClaims(Map<String, ?> claims) {
+        LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
+        claims.forEach((k, v) -> copy.put(k, plain(v)));
+        this.claims = Collections.unmodifiableMap(copy);
+        if (subject() == null) {
+            throw new IllegalArgumentException("claims need a sub");
+        }
+    }
+
+    /** The subject: the user's stable id at the provider. */
+    public String subject() {
+        return string("sub").orElse(null);
+    }
+
+    /** The display name, falling back to the preferred user name, the email and the subject. */
+    public String name() {
+        return string("name").or(() -> string("preferred_username")).or(this::email).orElse(subject());
+    }
+
+    /** The email address, when the provider sent one. */
+    public Optional<String> email() {
+        return string("email");
+    }
+
+    /** A claim as a string (numbers and booleans are rendered). */
+    public Optional<String> string(String claim) {
+        Object v = claims.get(claim);
+        return v == null || v instanceof Collection || v instanceof Map ? Optional.empty() : Optional.of(v.toString());
+    }
+
+    /** A claim as a list of strings: a JSON array, or a single string as a one-element list. */
+    public List<String> strings(String claim) {
+        Object v = claims.get(claim);
+        if (v instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        return v == null ? List.of() : List.of(v.toString());
+    }
+
+    /** All claims, unmodifiable. */
+    public Map<String, Object> all() {
+        return claims;
+    }
+
+    private static Object plain(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), plain(x)));
+            return Collections.unmodifiableMap(out);
+        }
+        if (v instanceof Collection<?> c) {
+            List<Object> out = new ArrayList<>();
+            c.forEach(x -> out.add(plain(x)));
+            return Collections.unmodifiableList(out);
+        }
+        if (v instanceof java.util.Date d) {
+            return d.getTime() / 1000;
+        }
+        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
+            return v;
+        }
+        return v.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "UserClaims[sub=" + subject() + "]";
+    }
+}

@@ -1,0 +1,104 @@
+package dev.imsauth.servlet;
+
+import dev.imsauth.protocol.ImsAuthException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Writes failure responses: the status of the failure and a small page (JSON for API calls) that says
+ * what went wrong in words a user can act on. Messages are escaped; nothing secret is ever in them (the
+ * protocol's exception messages hold no token, code or secret), and there is no stack trace.
+ */
+public final class ErrorResponses {
+    private ErrorResponses() {
+    }
+
+    /** Sends the failure; for 401 adds a {@code WWW-Authenticate} challenge. */
+    public static void send(HttpServletRequest request, HttpServletResponse response, ImsAuthException e,
+                            String retryHref) throws IOException {
+        send(request, response, e.failure().status(), e.reason(), e.getMessage(), retryHref);
+    }
+
+    /** Sends a status with a reason code and a human message. */
+    public static void send(HttpServletRequest request, HttpServletResponse response, int status, String reason,
+                            String message, String retryHref) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(status);
+        noStore(response);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"ims\", error=\"" + reason.replaceAll("[^a-z_]", "") + "\"");
+        }
+        if (ApiRequests.isApiCall(request)) {
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write("{\"error\":\"" + json(reason) + "\",\"message\":\"" + json(message) + "\"}");
+            return;
+        }
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("""
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sign-in problem</title>
+                <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222}
+                h1{font-size:1.4rem}code{background:#f3f3f3;padding:.1rem .3rem}a{color:#0060a8}</style></head>
+                <body><h1>%s</h1><p>%s</p><p><small>Reason: <code>%s</code> (HTTP %d)</small></p>%s</body></html>
+                """.formatted(title(status), html(message), html(reason), status,
+                retryHref == null ? "" : "<p><a href=\"" + html(retryHref) + "\">Try again</a></p>"));
+    }
+
+    /** Marks a response as never cacheable and never leaking its URL in a Referer. */
+    public static void noStore(HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
+        response.setHeader("Referrer-Policy", "no-referrer");
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "The sign-in response was not understood";
+            case 401 -> "You could not be signed in";
+            case 502 -> "The identity provider answered wrongly";
+            case 503 -> "The identity provider is not available";
+            default -> "Sign-in failed";
+        };
+    }
+
+    /** HTML-escapes text for element content and attribute values. */
+    public static String html(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c < 0x20 && c != '\n' ? ' ' : c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String json(String s) {
+        StringBuilder out = new StringBuilder();
+        for (char c : (s == null ? "" : s).toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '<' -> out.append("\\u003c");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

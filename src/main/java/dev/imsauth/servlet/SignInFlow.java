@@ -1,0 +1,136 @@
+package dev.imsauth.servlet;
+
+import dev.imsauth.protocol.CallbackParameters;
+import dev.imsauth.protocol.ImsAuthException;
+import dev.imsauth.protocol.InvalidCallbackException;
+import dev.imsauth.protocol.LoginRedirect;
+import dev.imsauth.protocol.OidcClient;
+import dev.imsauth.protocol.PendingLogin;
+import dev.imsauth.protocol.SignedInUser;
+import dev.imsauth.protocol.StateMismatchException;
+import dev.imsauth.session.SessionStore;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sign-in as seen over HTTP, shared by the filter and the Jakarta Security mechanism: send the
+ * browser to the provider (or answer 401 to an API call), and handle the callback — take the pending
+ * sign-in by state, complete it through the {@link OidcClient}, rotate the session id, store the user
+ * and redirect to the saved return URL. A failed callback stores nothing and answers with an error page.
+ */
+public final class SignInFlow {
+    private static final System.Logger LOG = System.getLogger(SignInFlow.class.getName());
+    private final OidcClient client;
+    private final SessionStore store;
+    private final RedirectUris redirectUris;
+
+    public SignInFlow(OidcClient client, SessionStore store) {
+        this.client = client;
+        this.store = store;
+        this.redirectUris = new RedirectUris(client.config());
+    }
+
+    public OidcClient client() {
+        return client;
+    }
+
+    public SessionStore store() {
+        return store;
+    }
+
+    public RedirectUris redirectUris() {
+        return redirectUris;
+    }
+
+    /** True when this request is the provider's redirect back to us. */
+    public boolean isCallback(HttpServletRequest request) {
+        return request.getRequestURI().equals(redirectUris.callbackPath(request));
+    }
+
+    /** The signed-in user of this request, if any. */
+    public Optional<SignedInUser> user(HttpServletRequest request) {
+        return store.user(request);
+    }
+
+    /**
+     * Asks for sign-in: API calls get 401 JSON; browsers are redirected to the provider, with the
+     * request's own URL remembered as the return target.
+     */
+    public void challenge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        challenge(request, response, ReturnUrls.of(request), List.of());
+    }
+
+    /** Like {@link #challenge(HttpServletRequest, HttpServletResponse)} with an explicit return path and extra scopes. */
+    public void challenge(HttpServletRequest request, HttpServletResponse response, String returnUrl,
+                          List<String> extraScopes) throws IOException {
+        if (ApiRequests.isApiCall(request)) {
+            ErrorResponses.send(request, response, 401, "sign_in_required",
+                    "Sign-in is required; open the application in a browser to sign in.", null);
+            return;
+        }
+        try {
+            String target = ReturnUrls.isSafe(returnUrl) ? returnUrl : ReturnUrls.fallback(request);
+            LoginRedirect login = client.startLogin(redirectUris.redirectUri(request), target, extraScopes);
+            store.addPending(request, login.pending());
+            ErrorResponses.noStore(response);
+            response.sendRedirect(login.authorizationUri().toString());
+        } catch (ImsAuthException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot start sign-in: {0}", e.getMessage());
+            ErrorResponses.send(request, response, e, null);
+        }
+    }
+
+    /**
+     * Handles a callback. On success the user is stored (new session id) and returned with the return URL,
+     * and nothing is written to the response; on failure the response is the error page and the result is empty.
+     */
+    public Optional<CompletedSignIn> handleCallback(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        try {
+            return Optional.of(complete(request));
+        } catch (ImsAuthException e) {
+            LOG.log(System.Logger.Level.WARNING, "Rejected sign-in callback ({0}): {1}", e.reason(), e.getMessage());
+            ErrorResponses.send(request, response, e, ReturnUrls.fallback(request));
+            return Optional.empty();
+        }
+    }
+
+    /** Sends the browser on to where it was going before sign-in. */
+    public void redirectAfterSignIn(HttpServletResponse response, String returnUrl) throws IOException {
+        ErrorResponses.noStore(response);
+        response.sendRedirect(returnUrl);
+    }
+
+    private CompletedSignIn complete(HttpServletRequest request) {
+        if (!"GET".equalsIgnoreCase(request.getMethod())) {
+            throw new InvalidCallbackException("The sign-in response must arrive with GET");
+        }
+        CallbackParameters callback = CallbackParameters.of(toLists(request));
+        String state = callback.state().orElseThrow(
+                () -> new InvalidCallbackException("The sign-in response has no state parameter"));
+        PendingLogin pending = store.takePending(request, state).orElseThrow(() -> new StateMismatchException(
+                "This sign-in response does not belong to a sign-in started in this browser, or was already used"));
+        SignedInUser user = client.completeLogin(pending, callback);
+        store.signIn(request, user);
+        return new CompletedSignIn(user, ReturnUrls.isSafe(pending.returnUrl())
+                ? pending.returnUrl() : ReturnUrls.fallback(request));
+    }
+
+    /**
+     * A successful callback.
+     *
+     * @param user      the signed-in user, already stored in the (rotated) session
+     * @param returnUrl the validated same-origin path to continue to
+     */
+    public record CompletedSignIn(SignedInUser user, String returnUrl) {
+    }
+
+    private static java.util.Map<String, List<String>> toLists(HttpServletRequest request) {
+        java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+        request.getParameterMap().forEach((k, v) -> out.put(k, List.of(v)));
+        return out;
+    }
+}

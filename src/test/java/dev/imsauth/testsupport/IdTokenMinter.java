@@ -1,0 +1,94 @@
+package dev.imsauth.testsupport;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Builds and signs ID tokens, applying the ID-token faults after the claims are built. */
+final class IdTokenMinter {
+
+    private final String issuer;
+    private final SigningKeys keys;
+    private final ProviderFaults faults;
+    private final ProviderSettings settings;
+
+    IdTokenMinter(String issuer, SigningKeys keys, ProviderFaults faults, ProviderSettings settings) {
+        this.issuer = issuer;
+        this.keys = keys;
+        this.faults = faults;
+        this.settings = settings;
+    }
+
+    /** An ID token for {@code user}, issued to {@code clientId}; {@code nonce} may be null (refresh). */
+    String mint(String clientId, TestUser user, String nonce, Instant authTime) {
+        Instant now = settings.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder();
+        user.claims().forEach(claims::claim);
+        claims.issuer(issuer)
+                .subject(user.subject())
+                .audience(List.of(clientId))
+                .claim("azp", clientId)
+                .expirationTime(Date.from(now.plus(settings.accessTokenLifetime())))
+                .issueTime(Date.from(now))
+                .claim("auth_time", authTime.getEpochSecond());
+        if (nonce != null) {
+            claims.claim("nonce", nonce);
+        }
+        Consumer<JWTClaimsSet.Builder> tamper = faults.idTokenClaims();
+        if (tamper != null) {
+            tamper.accept(claims);
+        }
+        return sign(claims.build());
+    }
+
+    private String sign(JWTClaimsSet claims) {
+        RSAKey current = keys.current();
+        try {
+            return switch (faults.idTokenSigning()) {
+                case RS256 -> rsa(JWSAlgorithm.RS256, current, current.getKeyID(), claims);
+                case ALG_NONE -> new PlainJWT(claims).serialize();
+                case BAD_SIGNATURE -> rsa(JWSAlgorithm.RS256, keys.rogueWithCurrentKid(), current.getKeyID(), claims);
+                case HS256_WITH_PUBLIC_KEY -> signed(JWSAlgorithm.HS256, current.getKeyID(),
+                        new MACSigner(pem(current).getBytes(StandardCharsets.US_ASCII)), claims);
+                case RS512 -> rsa(JWSAlgorithm.RS512, current, current.getKeyID(), claims);
+                case NO_KID -> rsa(JWSAlgorithm.RS256, current, null, claims);
+                case UNKNOWN_KID -> rsa(JWSAlgorithm.RS256, keys.unpublished(), keys.unpublished().getKeyID(), claims);
+            };
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign the ID token", e);
+        }
+    }
+
+    private static String rsa(JWSAlgorithm alg, RSAKey key, String kid, JWTClaimsSet claims) throws JOSEException {
+        return signed(alg, kid, new RSASSASigner(key), claims);
+    }
+
+    private static String signed(JWSAlgorithm alg, String kid, JWSSigner signer, JWTClaimsSet claims)
+            throws JOSEException {
+        JWSHeader header = new JWSHeader.Builder(alg).keyID(kid).type(JOSEObjectType.JWT).build();
+        SignedJWT jwt = new SignedJWT(header, claims);
+        jwt.sign(signer);
+        return jwt.serialize();
+    }
+
+    /** The public key as PEM text, the bytes an HS256 alg-confusion attack MACs with. */
+    private static String pem(RSAKey key) throws JOSEException {
+        String base64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.toRSAPublicKey().getEncoded());
+        return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
+    }
+}

@@ -1,0 +1,19 @@
+package dev.imsauth.testsupport;
+
+/** How the provider signs ID tokens; everything but {@link #RS256} is a fault. */
+public enum IdTokenSigning {
+    /** RS256 with the current signing key and its kid (the normal case). */
+    RS256,
+    /** An unsigned token ({@code alg: none}, empty signature). */
+    ALG_NONE,
+    /** RS256 header with the current kid, but signed by a different RSA key. */
+    BAD_SIGNATURE,
+    /** HS256, MACed with the current public key's PEM text (algorithm confusion); kid is current. */
+    HS256_WITH_PUBLIC_KEY,
+    /** RS512 with the current key and kid (an algorithm outside id_token_signing_alg_values_supported). */
+    RS512,
+    /** RS256 with the current key, but no kid in the header. */
+    NO_KID,
+    /** RS256 signed by a key whose kid was never published in the JWKS. */
+    UNKNOWN_KID
+}

@@ -1,0 +1,210 @@
+package dev.imsauth.example;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian Chromium with a fresh profile (own cookies, own session), for browser tests.
+ * Open several at once to act as several users.
+ *
+ * <p>The driver and browser are named explicitly ({@code /usr/bin/chromedriver}, {@code /usr/bin/chromium}),
+ * so Selenium Manager is never run and nothing is downloaded. Debian builds both from one source, so
+ * their versions always match. Override with {@code -Dchromium.binary=…} / {@code -Dchromedriver.binary=…}.
+ *
+ * <p>Screenshots go to {@code target/screenshots/<name>-<nn>-<step>.png}; the chromedriver log
+ * to {@code target/browser-logs/<name>.chromedriver.log}.
+ */
+public final class BrowserSession implements AutoCloseable {
+
+    static final Path DEFAULT_CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DEFAULT_CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final System.Logger LOG = System.getLogger(BrowserSession.class.getName());
+
+    private final String name;
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+    private final Path profileDir;
+    private final Path screenshotDir;
+    private final AtomicInteger step = new AtomicInteger();
+
+    private BrowserSession(String name, ChromeDriverService service, ChromeDriver driver, Path profileDir,
+            Path screenshotDir) {
+        this.name = name;
+        this.service = service;
+        this.driver = driver;
+        this.profileDir = profileDir;
+        this.screenshotDir = screenshotDir;
+    }
+
+    /** Starts a browser; {@code name} (e.g. {@code "SignInIT-alice"}) prefixes its screenshots and log. */
+    public static BrowserSession start(String name) {
+        Path chromium = Path.of(System.getProperty("chromium.binary", DEFAULT_CHROMIUM.toString()));
+        Path chromedriver = Path.of(System.getProperty("chromedriver.binary", DEFAULT_CHROMEDRIVER.toString()));
+        requireInstalled(chromium, chromedriver);
+        long started = System.nanoTime();
+        Path target = targetDir();
+        Path screenshotDir = Path.of(System.getProperty("example.screenshots.dir",
+                target.resolve("screenshots").toString()));
+        Path profileDir = createTempDir("chromium-profile-" + name + "-");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort()
+                .withLogFile(logFile(target, name))
+                .build();
+        try {
+            ChromeDriver driver = new ChromeDriver(service, options(chromium, profileDir));
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            LOG.log(System.Logger.Level.INFO, "Chromium {0} ready in {1} ms", name,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+            return new BrowserSession(name, service, driver, profileDir, screenshotDir);
+        } catch (RuntimeException e) {
+            service.stop();
+            deleteRecursively(profileDir);
+            throw e;
+        }
+    }
+
+    static ChromeOptions options(Path chromium, Path profileDir) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",                 // root in a container: the setuid/user-namespace sandbox is unavailable
+                "--disable-dev-shm-usage",      // small /dev/shm in containers crashes tabs; use /tmp
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--password-store=basic",       // no keyring/D-Bus lookups
+                "--window-size=1280,900",
+                "--user-data-dir=" + profileDir);
+        return options;
+    }
+
+    /** Fails with the fix when the browser or its driver is missing, rather than letting Selenium guess. */
+    static void requireInstalled(Path chromium, Path chromedriver) {
+        for (Path binary : new Path[] {chromium, chromedriver}) {
+            if (!Files.isExecutable(binary)) {
+                throw new IllegalStateException(binary + " is missing, so the browser tests cannot run."
+                        + " Install Debian's chromium and chromium-driver with scripts/install-browser.sh"
+                        + " (or point -Dchromium.binary / -Dchromedriver.binary at a matching pair).");
+            }
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void open(URI uri) {
+        driver.get(uri.toString());
+    }
+
+    /** Clicks the link with this exact text. */
+    public void clickLink(String text) {
+        driver.findElement(By.linkText(text)).click();
+    }
+
+    /** Waits until the address bar's path is {@code path} (e.g. {@code "/profile"}). */
+    public void waitForPath(String path) {
+        new WebDriverWait(driver, WAIT).until(d -> path.equals(URI.create(d.getCurrentUrl()).getPath()));
+    }
+
+    /** Waits until the element with this id is visible, and returns its text. */
+    public String textOf(String id) {
+        return new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)))
+                .getText();
+    }
+
+    public String title() {
+        return driver.getTitle();
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public void refresh() {
+        driver.navigate().refresh();
+    }
+
+    /** Saves the visible viewport as {@code <name>-<nn>-<step>.png} and returns its path. */
+    public Path screenshot(String stepName) {
+        Path file = screenshotDir.resolve("%s-%02d-%s.png".formatted(name, step.incrementAndGet(), stepName));
+        try {
+            Files.createDirectories(screenshotDir);
+            return Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save screenshot " + file, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            deleteRecursively(profileDir);
+        }
+    }
+
+    /** {@code target/}, found from this class's location ({@code target/test-classes}). */
+    private static Path targetDir() {
+        try {
+            return Path.of(BrowserSession.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getParent();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of("target");
+        }
+    }
+
+    private static File logFile(Path target, String name) {
+        Path dir = target.resolve("browser-logs");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir.resolve(name + ".chromedriver.log").toFile();
+    }
+
+    private static Path createTempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp profile is harmless
+        }
+    }
+}
