@@ -36,7 +36,7 @@ export DEBIAN_FRONTEND=noninteractive
 start=$(date +%s)
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-  chromium chromium-driver
+  chromium chromium-driver fonts-dejavu-core   # a font, so screenshots show text on bare images
 echo "Installed in $(( $(date +%s) - start )) s:"
 "$CHROMIUM" --version
 "$CHROMEDRIVER" --version

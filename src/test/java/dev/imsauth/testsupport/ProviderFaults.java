@@ -7,14 +7,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Switches that make the test provider misbehave. Every setter returns {@code this}; {@link #reset()}
  * restores correct behaviour. Safe to change while requests run.
  *
  * <p>Transport faults ({@link #respond}, {@link #delay}, {@link #drip}, {@link #hugeBody}) work on
- * any path; the endpoint-named methods are shorthands for them. An overridden response replaces
- * the endpoint entirely: the request is recorded but not processed (a code is not consumed).
+ * any path and combine (e.g. a delayed override); the endpoint-named methods are shorthands for them.
+ * An overridden or huge response replaces the endpoint entirely: the request is recorded but not
+ * processed (a code is not consumed).
  */
 public final class ProviderFaults {
 
@@ -91,7 +93,10 @@ public final class ProviderFaults {
         return update(path, d -> new Delivery(d.override(), d.delay(), perByte, d.hugeBytes()));
     }
 
-    /** Stream {@code bytes} of JSON-looking filler (never closed) instead of {@code path}'s body. */
+    /**
+     * Answer {@code path} with 200, {@code application/json} and {@code bytes} of streamed JSON-looking
+     * filler that never closes (chunked, no Content-Length); the request is not processed.
+     */
     public ProviderFaults hugeBody(String path, long bytes) {
         return update(path, d -> new Delivery(d.override(), d.delay(), d.drip(), bytes));
     }
@@ -225,7 +230,7 @@ public final class ProviderFaults {
     IdTokenSigning idTokenSigning() { return idTokenSigning; }
     String userInfoSubject() { return userInfoSubject; }
 
-    private ProviderFaults update(String path, java.util.function.UnaryOperator<Delivery> change) {
+    private ProviderFaults update(String path, UnaryOperator<Delivery> change) {
         deliveries.compute(path, (p, d) -> change.apply(d == null ? Delivery.NONE : d));
         return this;
     }

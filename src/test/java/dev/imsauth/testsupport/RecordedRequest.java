@@ -3,6 +3,7 @@ package dev.imsauth.testsupport;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -66,7 +67,7 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
 
     private static Map<String, Object> masked(Map<String, List<String>> values, Set<String> secrets) {
         Map<String, Object> out = new LinkedHashMap<>();
-        values.forEach((key, list) -> out.put(key, secrets.contains(key.toLowerCase()) ? "****" : list));
+        values.forEach((key, list) -> out.put(key, secrets.contains(key.toLowerCase(Locale.ROOT)) ? "****" : list));
         return out;
     }
 }

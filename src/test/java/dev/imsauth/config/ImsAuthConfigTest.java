@@ -1,0 +1,134 @@
+package dev.imsauth.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ImsAuthConfigTest {
+
+    private static ImsAuthConfig load(Map<String, String> values) {
+        return ImsAuthConfig.load(ConfigSource.of(values));
+    }
+
+    private static Map<String, String> minimal() {
+        Map<String, String> m = new HashMap<>();
+        m.put("ims.client-id", "portal-app");
+        return m;
+    }
+
+    @Test
+    void minimalConfigurationUsesImsDefaults() {
+        ImsAuthConfig c = load(minimal());
+        assertThat(c.issuer()).hasToString("https://ims.bentley.com");
+        assertThat(c.scopes()).containsExactly("openid", "profile", "email", "itwin-platform", "offline_access");
+        assertThat(c.clientAuthMethod()).isEqualTo(ClientAuthMethod.NONE);
+        assertThat(c.redirectUri()).isEqualTo("/signin-oidc");
+        assertThat(c.clockSkew()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.loginTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.idTokenAlgorithms()).containsExactly("RS256");
+        assertThat(c.apiBaseUrl()).hasToString("https://api.bentley.com");
+    }
+
+    @Test
+    void missingClientIdNamesTheKeyAndTheEnvironmentVariable() {
+        assertThatThrownBy(() -> load(new HashMap<>()))
+                .isInstanceOf(ImsAuthConfigException.class)
+                .hasMessageContaining("ims.client-id").hasMessageContaining("IMS_CLIENT_ID");
+    }
+
+    @Test
+    void secretSelectsClientSecretBasicAndNeverShowsInToString() {
+        Map<String, String> m = minimal();
+        m.put("ims.client-secret", "s3cr3t-value");
+        ImsAuthConfig c = load(m);
+        assertThat(c.clientAuthMethod()).isEqualTo(ClientAuthMethod.CLIENT_SECRET_BASIC);
+        assertThat(c.toString()).doesNotContain("s3cr3t-value");
+        assertThat(c.clientSecret().orElseThrow().reveal()).isEqualTo("s3cr3t-value");
+    }
+
+    @Test
+    void rejectsAuthMethodThatNeedsASecretWithoutOne() {
+        Map<String, String> m = minimal();
+        m.put("ims.client-auth-method", "client_secret_post");
+        assertThatThrownBy(() -> load(m)).hasMessageContaining("ims.client-secret");
+    }
+
+    @Test
+    void rejectsScopesWithoutOpenid() {
+        Map<String, String> m = minimal();
+        m.put("ims.scopes", "itwin-platform offline_access");
+        assertThatThrownBy(() -> load(m)).hasMessageStartingWith("ims.scopes").hasMessageContaining("openid");
+    }
+
+    @Test
+    void rejectsPlainHttpIssuerUnlessLoopbackIsExplicitlyAllowed() {
+        Map<String, String> m = minimal();
+        m.put("ims.issuer", "http://ims.example.com");
+        assertThatThrownBy(() -> load(m)).hasMessageContaining("https");
+        m.put("ims.issuer", "http://127.0.0.1:9000");
+        assertThatThrownBy(() -> load(m)).hasMessageContaining("ims.allow-insecure-loopback");
+        m.put("ims.allow-insecure-loopback", "true");
+        assertThat(load(m).issuer()).hasToString("http://127.0.0.1:9000");
+    }
+
+    @Test
+    void rejectsSymmetricOrNoneIdTokenAlgorithms() {
+        Map<String, String> m = minimal();
+        m.put("ims.id-token-algorithms", "RS256,HS256");
+        assertThatThrownBy(() -> load(m)).hasMessageContaining("HS256");
+        m.put("ims.id-token-algorithms", "none");
+        assertThatThrownBy(() -> load(m)).hasMessageContaining("none");
+    }
+
+    @Test
+    void parsesDurationsInSeveralForms() {
+        Map<String, String> m = minimal();
+        m.put("ims.clock-skew", "90s");
+        m.put("ims.login-timeout", "5m");
+        m.put("ims.read-timeout", "PT2S");
+        m.put("ims.connect-timeout", "1500ms");
+        m.put("ims.refresh-margin", "30");
+        ImsAuthConfig c = load(m);
+        assertThat(c.clockSkew()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.loginTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.readTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.connectTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(c.refreshMargin()).isEqualTo(Duration.ofSeconds(30));
+        m.put("ims.clock-skew", "a minute");
+        assertThatThrownBy(() -> load(m)).hasMessageStartingWith("ims.clock-skew");
+    }
+
+    @Test
+    void rejectsProtocolRelativeOrForeignRedirectUris() {
+        Map<String, String> m = minimal();
+        m.put("ims.redirect-uri", "//evil.example/cb");
+        assertThatThrownBy(() -> load(m)).hasMessageStartingWith("ims.redirect-uri");
+        m.put("ims.redirect-uri", "http://portal.example.com/cb");
+        assertThatThrownBy(() -> load(m)).hasMessageContaining("https");
+        m.put("ims.redirect-uri", "https://portal.example.com/app/signin-oidc");
+        assertThat(load(m).redirectUriIsRelative()).isFalse();
+    }
+
+    @Test
+    void environmentNamesFollowMicroProfileMapping() {
+        assertThat(ConfigSource.environmentName("ims.client-id")).isEqualTo("IMS_CLIENT_ID");
+        ImsAuthConfig c = ImsAuthConfig.load(ConfigSource.environment(Map.of("IMS_CLIENT_ID", "from-env",
+                "IMS_SCOPES", "openid itwin-platform")));
+        assertThat(c.clientId()).isEqualTo("from-env");
+        assertThat(c.scopes()).isEqualTo(List.of("openid", "itwin-platform"));
+    }
+
+    @Test
+    void earlierSourcesWin() {
+        ConfigSource first = ConfigSource.of(Map.of("ims.client-id", "init-param"));
+        ConfigSource second = ConfigSource.of(Map.of("ims.client-id", "env", "ims.groups-claim", "groups"));
+        ImsAuthConfig c = ImsAuthConfig.load(first.orElse(second));
+        assertThat(c.clientId()).isEqualTo("init-param");
+        assertThat(c.groupsClaim()).isEqualTo("groups");
+    }
+}

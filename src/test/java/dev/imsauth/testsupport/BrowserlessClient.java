@@ -1,0 +1,125 @@
+package dev.imsauth.testsupport;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A browser without a screen: keeps cookies, never follows redirects on its own, so a test can walk a
+ * sign-in hop by hop and look at each response like a user agent (or an attacker) would.
+ */
+public final class BrowserlessClient {
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private final List<HttpResponse<String>> history = new ArrayList<>();
+
+    /** A browser-like GET (Accept: text/html). */
+    public HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,application/xhtml+xml").GET());
+    }
+
+    /** A GET with extra headers (e.g. an XHR). */
+    public HttpResponse<String> get(String url, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(b::header);
+        return send(b);
+    }
+
+    /** A form POST. */
+    public HttpResponse<String> post(String url, String form, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        headers.forEach(b::header);
+        return send(b);
+    }
+
+    /** Follows one redirect of a response. */
+    public HttpResponse<String> follow(HttpResponse<String> redirect) {
+        return get(location(redirect).toString());
+    }
+
+    /** The resolved {@code Location} of a redirect. */
+    public static URI location(HttpResponse<String> redirect) {
+        String loc = redirect.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("no Location in HTTP " + redirect.statusCode() + ": " + redirect.body()));
+        return redirect.uri().resolve(loc);
+    }
+
+    /**
+     * Opens a protected URL and walks the sign-in: app → provider → callback. Returns the callback's
+     * response (a redirect to the original page when all went well).
+     */
+    public HttpResponse<String> signIn(String protectedUrl) {
+        HttpResponse<String> toProvider = get(protectedUrl);
+        expectRedirect(toProvider);
+        HttpResponse<String> toCallback = follow(toProvider);
+        expectRedirect(toCallback);
+        return follow(toCallback);
+    }
+
+    /** Walks app → provider and returns the provider's redirect to the callback, without following it. */
+    public HttpResponse<String> startSignIn(String protectedUrl) {
+        HttpResponse<String> toProvider = get(protectedUrl);
+        expectRedirect(toProvider);
+        HttpResponse<String> toCallback = follow(toProvider);
+        expectRedirect(toCallback);
+        return toCallback;
+    }
+
+    /** The value of a cookie this client holds for a URL. */
+    public Optional<String> cookie(String url, String name) {
+        return cookies.getCookieStore().get(URI.create(url)).stream()
+                .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
+    }
+
+    /** The session id cookie for the app. */
+    public Optional<String> sessionId(String url) {
+        return cookie(url, "JSESSIONID");
+    }
+
+    /** Drops all cookies (a fresh browser). */
+    public void clearCookies() {
+        cookies.getCookieStore().removeAll();
+    }
+
+    /** Every response this client received, in order. */
+    public List<HttpResponse<String>> history() {
+        return List.copyOf(history);
+    }
+
+    private synchronized void record(HttpResponse<String> r) {
+        history.add(r);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder b) {
+        try {
+            HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            record(r);
+            return r;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void expectRedirect(HttpResponse<String> r) {
+        if (r.statusCode() != 302 && r.statusCode() != 303) {
+            throw new AssertionError("expected a redirect from " + r.uri() + " but got HTTP " + r.statusCode() + ": " + r.body());
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.imsauth.testsupport;
+
+import dev.imsauth.protocol.OidcClient;
+import dev.imsauth.protocol.SignedInUser;
+import dev.imsauth.servlet.ImsAuthFilter;
+import dev.imsauth.session.SessionStore;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionIdListener;
+import jakarta.servlet.http.HttpSessionListener;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * A real Jetty 12 (ee10) server on 127.0.0.1 serving a small app under {@code /app}: {@code /app/protected/*}
+ * and {@code /app/public/*} answer with who the request thinks the user is; a filter (ours, by default)
+ * covers everything. Tracks live sessions so tests can look inside them, as an attacker could not.
+ */
+public final class JettyApp implements AutoCloseable {
+    public static final String CONTEXT = "/app";
+    private final Server server;
+    private final Map<String, HttpSession> sessions = new ConcurrentHashMap<>();
+
+    private JettyApp(Filter filter) throws Exception {
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        context.setContextPath(CONTEXT);
+        context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new WhoAmIServlet()), "/*");
+        context.getSessionHandler().addEventListener(new SessionTracker());
+        server.setHandler(context);
+        server.start();
+    }
+
+    /** Starts the app with {@link ImsAuthFilter} over the given client. */
+    public static JettyApp start(OidcClient client) {
+        return start(new ImsAuthFilter(client));
+    }
+
+    /** Starts the app behind any filter (e.g. one configured by init-params). */
+    public static JettyApp start(Filter filter) {
+        try {
+            return new JettyApp(filter);
+        } catch (Exception e) {
+            throw new IllegalStateException("Jetty did not start", e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT} */
+    public String origin() {
+        return "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** {@code http://127.0.0.1:PORT/app} */
+    public String base() {
+        return origin() + CONTEXT;
+    }
+
+    /** The redirect URI the app registers: {@code http://127.0.0.1:PORT/app/signin-oidc}. */
+    public String redirectUri() {
+        return base() + "/signin-oidc";
+    }
+
+    /** The live session for this session cookie value (Jetty appends {@code .nodeN} to the id), if any. */
+    public Optional<HttpSession> session(String cookieValue) {
+        int dot = cookieValue.indexOf('.');
+        return Optional.ofNullable(sessions.get(dot < 0 ? cookieValue : cookieValue.substring(0, dot)));
+    }
+
+    /** The signed-in user stored in the session with this id, if any. */
+    public Optional<SignedInUser> userInSession(String id) {
+        return session(id).map(s -> s.getAttribute(SessionStore.USER_ATTRIBUTE)).map(SignedInUser.class::cast);
+    }
+
+    /** How many live sessions hold a signed-in user. */
+    public long sessionsWithUser() {
+        return sessions.values().stream().filter(s -> {
+            try {
+                return s.getAttribute(SessionStore.USER_ATTRIBUTE) != null;
+            } catch (IllegalStateException invalidated) {
+                return false;
+            }
+        }).count();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private final class SessionTracker implements HttpSessionListener, HttpSessionIdListener {
+        @Override
+        public void sessionCreated(HttpSessionEvent se) {
+            sessions.put(se.getSession().getId(), se.getSession());
+        }
+
+        @Override
+        public void sessionDestroyed(HttpSessionEvent se) {
+            sessions.remove(se.getSession().getId());
+        }
+
+        @Override
+        public void sessionIdChanged(HttpSessionEvent se, String oldId) {
+            sessions.remove(oldId);
+            sessions.put(se.getSession().getId(), se.getSession());
+        }
+    }
+
+    /** Answers "user=<name>;roles-admin=<bool>;path=<uri>" so tests see what the application sees. */
+    private static final class WhoAmIServlet extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.setContentType("text/plain;charset=UTF-8");
+            String user = req.getUserPrincipal() == null ? "none" : req.getUserPrincipal().getName();
+            resp.getWriter().print("user=" + user + ";remote=" + req.getRemoteUser() + ";admin="
+                    + req.isUserInRole("admin") + ";path=" + req.getRequestURI()
+                    + (req.getQueryString() == null ? "" : "?" + req.getQueryString()));
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            doGet(req, resp);
+        }
+    }
+}
