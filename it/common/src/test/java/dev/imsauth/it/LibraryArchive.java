@@ -10,7 +10,7 @@ import org.jboss.shrinkwrap.resolver.api.maven.Maven;
  *
  * <p>The jar is resolved through the IT project's pom.xml, so the test-scoped dependency on
  * {@code dev.imsauth:ims-auth} there must be active and the library installed in the local
- * repository first ({@code mvn -B install -DskipTests} in the repository root). Usage:
+ * repository first ({@code mvn -B install} in the repository root; run-tests.sh does). Usage:
  *
  * <pre>{@code
  * @Deployment(testable = false)
