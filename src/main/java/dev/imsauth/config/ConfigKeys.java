@@ -31,6 +31,12 @@ public final class ConfigKeys {
     public static final String JWKS_REFRESH_INTERVAL = "ims.jwks-refresh-interval";
     public static final String DISCOVERY_RETRY = "ims.discovery-retry";
     public static final String API_BASE_URL = "ims.api-base-url";
+    public static final String API_PATHS = "ims.api-paths";
+    public static final String API_DETECTION = "ims.api-detection";
+    public static final String SERVICE_SCOPES = "ims.service-scopes";
+    public static final String SERVICE_TOKEN_RETRIES = "ims.service-token-retries";
+    public static final String API_TIMEOUT = "ims.api-timeout";
+    public static final String API_RETRY_BUDGET = "ims.api-retry-budget";
 
     private ConfigKeys() {
     }

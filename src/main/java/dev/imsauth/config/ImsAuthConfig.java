@@ -35,6 +35,12 @@ import java.util.Optional;
  * @param jwksRefreshInterval  the shortest interval between two JWKS re-fetches for unknown keys
  * @param discoveryRetry       how long to wait before retrying a failed discovery
  * @param apiBaseUrl           base URL of the iTwin APIs
+ * @param apiPaths             paths whose requests are always API calls (401 JSON, never a redirect to sign-in)
+ * @param apiDetection         also treat XHR/fetch requests as API calls, recognised by their headers
+ * @param serviceScopes        scopes a service app asks for with client credentials (never openid, email, …)
+ * @param serviceTokenRetries  how often a client-credentials request is retried after a transient failure
+ * @param apiTimeout           overall deadline for one iTwin API call
+ * @param apiRetryBudget       the longest an iTwin API call waits in total for 429/503 Retry-After
  */
 public record ImsAuthConfig(
         URI issuer,
@@ -61,7 +67,13 @@ public record ImsAuthConfig(
         int maxResponseBytes,
         Duration jwksRefreshInterval,
         Duration discoveryRetry,
-        URI apiBaseUrl) {
+        URI apiBaseUrl,
+        List<String> apiPaths,
+        boolean apiDetection,
+        List<String> serviceScopes,
+        int serviceTokenRetries,
+        Duration apiTimeout,
+        Duration apiRetryBudget) {
 
     /** Bentley's production identity provider. */
     public static final URI IMS_PRODUCTION = URI.create("https://ims.bentley.com");
@@ -73,6 +85,8 @@ public record ImsAuthConfig(
         scopes = List.copyOf(scopes);
         publicPaths = List.copyOf(publicPaths);
         idTokenAlgorithms = List.copyOf(idTokenAlgorithms);
+        apiPaths = List.copyOf(apiPaths);
+        serviceScopes = List.copyOf(serviceScopes);
     }
 
     /** A builder with the documented defaults. */

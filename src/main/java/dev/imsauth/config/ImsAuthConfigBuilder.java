@@ -42,6 +42,12 @@ public final class ImsAuthConfigBuilder {
     private Duration jwksRefreshInterval = Duration.ofSeconds(30);
     private Duration discoveryRetry = Duration.ofSeconds(10);
     private String apiBaseUrl = "https://api.bentley.com";
+    private List<String> apiPaths = List.of();
+    private boolean apiDetection = true;
+    private List<String> serviceScopes = List.of("itwin-platform");
+    private int serviceTokenRetries = 2;
+    private Duration apiTimeout = Duration.ofSeconds(30);
+    private Duration apiRetryBudget = Duration.ofSeconds(10);
 
     ImsAuthConfigBuilder() {
     }
@@ -75,6 +81,12 @@ public final class ImsAuthConfigBuilder {
         r.duration(JWKS_REFRESH_INTERVAL).ifPresent(b::jwksRefreshInterval);
         r.duration(DISCOVERY_RETRY).ifPresent(b::discoveryRetry);
         r.string(API_BASE_URL).ifPresent(b::apiBaseUrl);
+        r.list(API_PATHS).ifPresent(b::apiPaths);
+        r.bool(API_DETECTION).ifPresent(b::apiDetection);
+        r.list(SERVICE_SCOPES).ifPresent(b::serviceScopes);
+        r.integer(SERVICE_TOKEN_RETRIES).ifPresent(b::serviceTokenRetries);
+        r.duration(API_TIMEOUT).ifPresent(b::apiTimeout);
+        r.duration(API_RETRY_BUDGET).ifPresent(b::apiRetryBudget);
         return b;
     }
 
@@ -103,6 +115,12 @@ public final class ImsAuthConfigBuilder {
     public ImsAuthConfigBuilder jwksRefreshInterval(Duration v) { jwksRefreshInterval = v; return this; }
     public ImsAuthConfigBuilder discoveryRetry(Duration v) { discoveryRetry = v; return this; }
     public ImsAuthConfigBuilder apiBaseUrl(String v) { apiBaseUrl = v; return this; }
+    public ImsAuthConfigBuilder apiPaths(List<String> v) { apiPaths = List.copyOf(v); return this; }
+    public ImsAuthConfigBuilder apiDetection(boolean v) { apiDetection = v; return this; }
+    public ImsAuthConfigBuilder serviceScopes(List<String> v) { serviceScopes = List.copyOf(v); return this; }
+    public ImsAuthConfigBuilder serviceTokenRetries(int v) { serviceTokenRetries = v; return this; }
+    public ImsAuthConfigBuilder apiTimeout(Duration v) { apiTimeout = v; return this; }
+    public ImsAuthConfigBuilder apiRetryBudget(Duration v) { apiRetryBudget = v; return this; }
 
     /** Validates everything and returns the immutable configuration. */
     public ImsAuthConfig build() {
@@ -117,6 +135,11 @@ public final class ImsAuthConfigBuilder {
                     + String.join(" ", scopes) + "'");
         }
         publicPaths.forEach(p -> path(PUBLIC_PATHS, p));
+        apiPaths.forEach(p -> path(API_PATHS, p));
+        ServiceScopes.check(SERVICE_SCOPES, serviceScopes);
+        if (serviceTokenRetries < 0 || serviceTokenRetries > 10) {
+            throw new ImsAuthConfigException(SERVICE_TOKEN_RETRIES, "must be between 0 and 10; got " + serviceTokenRetries);
+        }
         for (String alg : idTokenAlgorithms) {
             if (!ASYMMETRIC_ALGORITHMS.contains(alg)) {
                 throw new ImsAuthConfigException(ID_TOKEN_ALGORITHMS, "'" + alg + "' is not accepted; use asymmetric "
@@ -143,7 +166,9 @@ public final class ImsAuthConfigBuilder {
                         .map(s -> urls.origin(PUBLIC_BASE_URL, stripTrailingSlash(s))),
                 nonNegative(REFRESH_MARGIN, refreshMargin), idTokenAlgorithms, maxResponseBytes,
                 nonNegative(JWKS_REFRESH_INTERVAL, jwksRefreshInterval), positive(DISCOVERY_RETRY, discoveryRetry),
-                urls.providerUrl(API_BASE_URL, stripTrailingSlash(apiBaseUrl)));
+                urls.providerUrl(API_BASE_URL, stripTrailingSlash(apiBaseUrl)),
+                apiPaths, apiDetection, serviceScopes, serviceTokenRetries,
+                positive(API_TIMEOUT, apiTimeout), nonNegative(API_RETRY_BUDGET, apiRetryBudget));
     }
 
     private ClientAuthMethod authMethod(boolean hasSecret) {

@@ -110,9 +110,7 @@ public final class OidcClient {
         UserClaims claims = user.claims();
         if (result.idToken() != null) {
             IDTokenClaimsSet fresh = verifier(meta).verify(result.idToken(), null);
-            if (!fresh.getSubject().getValue().equals(claims.subject())) {
-                throw new IdTokenInvalidException("The refreshed ID token names another subject", null);
-            }
+            checkSameIdentity(claims, fresh);
             checkAccessTokenHash(fresh, result);
             claims = new UserClaims(fresh.toJSONObject());
         }
@@ -154,6 +152,21 @@ public final class OidcClient {
         JWT hint = user.tokens().idToken().map(OidcClient::parseOrNull).orElse(null);
         return Optional.of(new LogoutRequest(endpoint.get(), hint, null, new ClientID(config.clientId()),
                 postLogoutRedirectUri, new State(state), null).toURI());
+    }
+
+    /** OIDC Core 12.2: a refreshed ID token keeps the sub, iss and aud of the one from the sign-in. */
+    private static void checkSameIdentity(UserClaims original, IDTokenClaimsSet fresh) {
+        if (!fresh.getSubject().getValue().equals(original.subject())) {
+            throw new IdTokenInvalidException("The refreshed ID token names another subject", null);
+        }
+        if (original.string("iss").isPresent() && !original.string("iss").get().equals(fresh.getIssuer().getValue())) {
+            throw new IdTokenInvalidException("The refreshed ID token names another issuer", null);
+        }
+        List<String> audience = fresh.getAudience().stream().map(a -> a.getValue()).sorted().toList();
+        List<String> before = original.strings("aud").stream().sorted().toList();
+        if (!before.isEmpty() && !before.equals(audience)) {
+            throw new IdTokenInvalidException("The refreshed ID token names another audience", null);
+        }
     }
 
     private void checkIssuer(ProviderMetadata meta, CallbackParameters callback) {

@@ -29,6 +29,9 @@ public final class ErrorResponses {
         response.resetBuffer();
         response.setStatus(status);
         noStore(response);
+        if (status == 503) {
+            response.setHeader("Retry-After", "5");
+        }
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"ims\", error=\"" + reason.replaceAll("[^a-z_]", "") + "\"");
         }
@@ -58,6 +61,8 @@ public final class ErrorResponses {
         return switch (status) {
             case 400 -> "The sign-in response was not understood";
             case 401 -> "You could not be signed in";
+            case 403 -> "The request was refused";
+            case 405 -> "Method not allowed";
             case 502 -> "The identity provider answered wrongly";
             case 503 -> "The identity provider is not available";
             default -> "Sign-in failed";

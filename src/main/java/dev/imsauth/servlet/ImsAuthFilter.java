@@ -18,13 +18,17 @@ import java.util.Optional;
  * The drop-in sign-in filter. Declare it in web.xml with the init-params {@code ims.client-id} (and
  * optionally {@code ims.client-secret}, {@code ims.redirect-uri}, …, see docs/configuration.md); every
  * request it covers then needs a signed-in user, except the public paths. Signed-in requests see
- * {@code getUserPrincipal()}, {@code getRemoteUser()} and {@code isUserInRole()}. No CDI needed.
+ * {@code getUserPrincipal()}, {@code getRemoteUser()} and {@code isUserInRole()}, and {@link ImsAuth#from}
+ * gives the user's tokens. Tokens are refreshed before they expire (one refresh per session at a time); a
+ * refused refresh signs the user out, a provider outage after expiry answers 503. API calls get 401 JSON
+ * instead of a redirect; {@code ims.logout-path} signs out (see {@link LogoutFlow}). No CDI needed.
  */
 public class ImsAuthFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(ImsAuthFilter.class.getName());
     private transient OidcClient presetClient;
     private transient SignInFlow flow;
+    private transient LogoutFlow logout;
     private transient PathRules publicPaths;
 
     /** For containers: configuration comes from init-params, system properties and the environment. */
@@ -42,7 +46,9 @@ public class ImsAuthFilter extends HttpFilter {
         OidcClient client = presetClient != null ? presetClient
                 : OidcClient.create(ImsAuthConfig.load(InitParamSource.of(filterConfig)));
         ImsAuthConfig config = client.config();
-        flow = new SignInFlow(client, new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins()));
+        SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins());
+        flow = new SignInFlow(client, store);
+        logout = new LogoutFlow(client, store);
         publicPaths = new PathRules(config.publicPaths());
         warmUp(client);
     }
@@ -50,6 +56,7 @@ public class ImsAuthFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        flow.apiRequests().classify(request);
         if (flow.isCallback(request)) {
             Optional<SignInFlow.CompletedSignIn> done = flow.handleCallback(request, response);
             if (done.isPresent()) {
@@ -57,11 +64,26 @@ public class ImsAuthFilter extends HttpFilter {
             }
             return;
         }
-        Optional<SignedInUser> user = flow.user(request);
+        if (logout.isLogoutRequest(request)) {
+            logout.handle(request, response);
+            return;
+        }
+        boolean isPublic = publicPaths.matches(ApiRequests.pathInContext(request));
+        Optional<SignedInUser> user;
+        try {
+            user = flow.currentUser(request);
+        } catch (ImsAuthException e) {
+            if (!isPublic) {
+                ErrorResponses.send(request, response, e, ReturnUrls.of(request));
+                return;
+            }
+            user = Optional.empty();
+        }
+        ImsAuth.bind(flow, request);
         ImsAuthConfig config = flow.client().config();
         if (user.isPresent()) {
             chain.doFilter(new SignedInRequest(request, user.get(), config.principalClaim(), config.groupsClaim()), response);
-        } else if (publicPaths.matches(pathInContext(request))) {
+        } else if (isPublic) {
             chain.doFilter(request, response);
         } else {
             flow.challenge(request, response);
@@ -73,9 +95,9 @@ public class ImsAuthFilter extends HttpFilter {
         return flow;
     }
 
-    private static String pathInContext(HttpServletRequest request) {
-        String info = request.getPathInfo();
-        return request.getServletPath() + (info == null ? "" : info);
+    /** The logout flow this filter runs. */
+    public LogoutFlow logoutFlow() {
+        return logout;
     }
 
     /** Discovers the provider at start so that a misconfiguration shows in the log at once; never fails start. */

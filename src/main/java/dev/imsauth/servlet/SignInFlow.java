@@ -9,6 +9,7 @@ import dev.imsauth.protocol.PendingLogin;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.StateMismatchException;
 import dev.imsauth.session.SessionStore;
+import dev.imsauth.session.TokenRefresher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,11 +27,15 @@ public final class SignInFlow {
     private final OidcClient client;
     private final SessionStore store;
     private final RedirectUris redirectUris;
+    private final ApiRequests apiRequests;
+    private final TokenRefresher refresher;
 
     public SignInFlow(OidcClient client, SessionStore store) {
         this.client = client;
         this.store = store;
         this.redirectUris = new RedirectUris(client.config());
+        this.apiRequests = new ApiRequests(client.config());
+        this.refresher = new TokenRefresher(client);
     }
 
     public OidcClient client() {
@@ -45,14 +50,34 @@ public final class SignInFlow {
         return redirectUris;
     }
 
+    /** The configured API-call detection ({@code ims.api-paths}, {@code ims.api-detection}). */
+    public ApiRequests apiRequests() {
+        return apiRequests;
+    }
+
+    /** The single-flight refresher shared by every request this flow serves. */
+    public TokenRefresher refresher() {
+        return refresher;
+    }
+
     /** True when this request is the provider's redirect back to us. */
     public boolean isCallback(HttpServletRequest request) {
         return request.getRequestURI().equals(redirectUris.callbackPath(request));
     }
 
-    /** The signed-in user of this request, if any. */
+    /** The signed-in user of this request as stored, if any, without refreshing; see {@link #currentUser}. */
     public Optional<SignedInUser> user(HttpServletRequest request) {
         return store.user(request);
+    }
+
+    /**
+     * The signed-in user with tokens fresh enough to use, refreshed first when the access token is within
+     * {@code ims.refresh-margin} of expiring; empty when nobody is signed in or the refresh was refused
+     * (the user is then signed out). Throws a 503-kind {@link ImsAuthException} when the provider failed
+     * and the access token has expired.
+     */
+    public Optional<SignedInUser> currentUser(HttpServletRequest request) {
+        return refresher.current(store.slot(request));
     }
 
     /**
@@ -66,7 +91,7 @@ public final class SignInFlow {
     /** Like {@link #challenge(HttpServletRequest, HttpServletResponse)} with an explicit return path and extra scopes. */
     public void challenge(HttpServletRequest request, HttpServletResponse response, String returnUrl,
                           List<String> extraScopes) throws IOException {
-        if (ApiRequests.isApiCall(request)) {
+        if (apiRequests.classify(request)) {
             ErrorResponses.send(request, response, 401, "sign_in_required",
                     "Sign-in is required; open the application in a browser to sign in.", null);
             return;

@@ -4,7 +4,11 @@ import dev.imsauth.protocol.PendingLogin;
 import dev.imsauth.protocol.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,6 +22,9 @@ public final class SessionStore {
     public static final String PENDING_ATTRIBUTE = "dev.imsauth.pending-logins";
     /** The signed-in user ({@link SignedInUser}). */
     public static final String USER_ATTRIBUTE = "dev.imsauth.user";
+    /** The per-session token that the logout confirmation form carries (a String). */
+    public static final String LOGOUT_TOKEN_ATTRIBUTE = "dev.imsauth.logout-token";
+    private final SecureRandom random = new SecureRandom();
     private final SessionLocks locks = new SessionLocks();
     private final Clock clock;
     private final Duration loginTimeout;
@@ -84,11 +91,107 @@ public final class SessionStore {
         }
     }
 
+    /**
+     * The signed-in user's place in this request's session, for {@link TokenRefresher}. Reads see the
+     * session as it is at each call; writes are compare-and-set under the session's lock and do nothing
+     * once the session is gone or holds another sign-in.
+     */
+    public UserSlot slot(HttpServletRequest request) {
+        return new SessionSlot(request);
+    }
+
+    /** Ends the session (sign-out) and returns the user it held, if any. */
+    public Optional<SignedInUser> invalidate(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<SignedInUser> user = session.getAttribute(USER_ATTRIBUTE) instanceof SignedInUser u
+                    ? Optional.of(u) : Optional.empty();
+            session.invalidate();
+            return user;
+        } catch (IllegalStateException alreadyInvalidated) {
+            return Optional.empty();
+        }
+    }
+
+    /** The session's logout-form token, created on first use; empty without a session. */
+    public Optional<String> logoutToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        synchronized (locks.of(session)) {
+            if (session.getAttribute(LOGOUT_TOKEN_ATTRIBUTE) instanceof String token) {
+                return Optional.of(token);
+            }
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            session.setAttribute(LOGOUT_TOKEN_ATTRIBUTE, token);
+            return Optional.of(token);
+        }
+    }
+
+    /** True when {@code candidate} is this session's logout-form token (constant-time comparison). */
+    public boolean isLogoutToken(HttpServletRequest request, String candidate) {
+        HttpSession session = request.getSession(false);
+        return candidate != null && session != null && session.getAttribute(LOGOUT_TOKEN_ATTRIBUTE) instanceof String token
+                && MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII), candidate.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Forgets the signed-in user but keeps the session. */
     public void signOut(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(USER_ATTRIBUTE);
+        }
+    }
+
+    private final class SessionSlot implements UserSlot {
+        private final HttpServletRequest request;
+
+        SessionSlot(HttpServletRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        public Optional<SignedInUser> read() {
+            try {
+                return user(request);
+            } catch (IllegalStateException invalidated) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public boolean replace(SignedInUser expected, SignedInUser updated) {
+            return update(expected, session -> session.setAttribute(USER_ATTRIBUTE, updated));
+        }
+
+        @Override
+        public void clear(SignedInUser expected) {
+            update(expected, session -> session.removeAttribute(USER_ATTRIBUTE));
+        }
+
+        private boolean update(SignedInUser expected, java.util.function.Consumer<HttpSession> change) {
+            HttpSession session = request.getSession(false);
+            if (session == null) {
+                return false;
+            }
+            try {
+                synchronized (locks.of(session)) {
+                    if (session.getAttribute(USER_ATTRIBUTE) instanceof SignedInUser current
+                            && UserSlot.sameTokens(current, expected)) {
+                        change.accept(session);
+                        return true;
+                    }
+                    return false;
+                }
+            } catch (IllegalStateException invalidated) {
+                return false;
+            }
         }
     }
 }

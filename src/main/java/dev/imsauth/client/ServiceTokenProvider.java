@@ -1,0 +1,220 @@
+package dev.imsauth.client;
+
+import dev.imsauth.config.ConfigKeys;
+import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ImsAuthConfigException;
+import dev.imsauth.config.ServiceScopes;
+import dev.imsauth.protocol.AccessTokenSource;
+import dev.imsauth.protocol.Failure;
+import dev.imsauth.protocol.OidcClient;
+import dev.imsauth.protocol.ProviderException;
+import dev.imsauth.protocol.TokenRejectedException;
+import dev.imsauth.protocol.TokenSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The access token of a service app (no user): OAuth client credentials ({@code grant_type=client_credentials}
+ * with {@code ims.client-id}, {@code ims.client-secret} and {@code ims.service-scopes}, default
+ * {@code itwin-platform}) at the provider's token endpoint. Container-free and thread-safe; create one per
+ * application and share it.
+ *
+ * <p><b>Who the service is.</b> In the iTwin Platform the service acts as the user
+ * {@code {client_id}@apps.imsoidc.bentley.com} (see {@link #serviceUser()}); add that address as a member
+ * of every iTwin the service must reach, or the APIs answer 403/404. Bentley IMS does not allow a service
+ * app to ask for {@code openid}, {@code email}, {@code profile} or {@code organization}: such scopes are
+ * refused here, before any call to IMS.
+ *
+ * <p><b>Caching.</b> The token is kept until {@code ims.refresh-margin} (at most half its lifetime) before it
+ * expires; a cached {@link #getToken()} is a volatile read and a clock comparison. When it needs renewing,
+ * exactly one caller asks IMS while concurrent callers wait for that answer. Transient failures (5xx,
+ * timeouts, connection errors) are retried {@code ims.service-token-retries} times with bounded, jittered
+ * exponential backoff; a refusal ({@code invalid_client}, {@code invalid_scope}, …) is not retried and
+ * raises a {@link ServiceTokenException} that names the cause and never the secret. If renewing fails while
+ * the current token is still valid, that token stays in use and renewal is tried again a few seconds later.
+ */
+public final class ServiceTokenProvider implements AccessTokenSource {
+    /** The domain of the user a service app acts as in the iTwin Platform. */
+    public static final String SERVICE_USER_DOMAIN = "apps.imsoidc.bentley.com";
+    private static final System.Logger LOG = System.getLogger(ServiceTokenProvider.class.getName());
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(4);
+    private static final Duration RETRY_WHILE_VALID = Duration.ofSeconds(5);
+    private final OidcClient client;
+    private final Clock clock;
+    private final List<String> scopes;
+    private final int retries;
+    private final Duration margin;
+    private final Sleeper sleeper;
+    private final ReentrantLock renewing = new ReentrantLock();
+    private volatile Cached cached;
+
+    /** For {@code ims.client-id}, {@code ims.client-secret} and {@code ims.service-scopes}, with default HTTP and clock. */
+    public ServiceTokenProvider(ImsAuthConfig config) {
+        this(OidcClient.create(config));
+    }
+
+    /** Shares the client's provider discovery, HTTP client and clock; scopes from {@code ims.service-scopes}. */
+    public ServiceTokenProvider(OidcClient client) {
+        this(client, client.config().serviceScopes(), Sleeper.SYSTEM);
+    }
+
+    /**
+     * @param scopes  the API scopes to ask for (never openid, email, profile, organization, offline_access)
+     * @param sleeper waits between retries
+     * @throws ImsAuthConfigException for user scopes or a client without a secret, before any call to IMS
+     */
+    public ServiceTokenProvider(OidcClient client, List<String> scopes, Sleeper sleeper) {
+        ServiceScopes.check(ConfigKeys.SERVICE_SCOPES, scopes);
+        if (!client.config().confidential()) {
+            throw new ImsAuthConfigException(ConfigKeys.CLIENT_SECRET, "is required for client credentials; register "
+                    + "the app as a Service app at developer.bentley.com and set its secret");
+        }
+        this.client = client;
+        this.clock = client.clock();
+        this.scopes = List.copyOf(scopes);
+        this.retries = client.config().serviceTokenRetries();
+        this.margin = client.config().refreshMargin();
+        this.sleeper = sleeper;
+    }
+
+    /** The current token, fetched or renewed first when needed. */
+    public TokenSet getToken() {
+        Cached c = cached;
+        return c != null && clock.millis() < c.renewAt ? c.tokens : renew(null).tokens;
+    }
+
+    @Override
+    public String accessToken() {
+        Cached c = cached;
+        return c != null && clock.millis() < c.renewAt ? c.accessToken : renew(null).accessToken;
+    }
+
+    /** {@code Bearer <token>}, the value of an {@code Authorization} header. */
+    public String authorizationHeader() {
+        Cached c = cached;
+        return c != null && clock.millis() < c.renewAt ? c.header : renew(null).header;
+    }
+
+    /** A new token when {@code rejected} is still the cached one (an API refused it), else the cached one. */
+    @Override
+    public String refreshedAccessToken(String rejected) {
+        Cached c = cached;
+        return renew(c != null && c.accessToken.equals(rejected) ? c : null).accessToken;
+    }
+
+    /** The iTwin Platform user this service acts as: {@code {client_id}@apps.imsoidc.bentley.com}. */
+    public String serviceUser() {
+        return client.config().clientId() + "@" + SERVICE_USER_DOMAIN;
+    }
+
+    /** The scopes asked for. */
+    public List<String> scopes() {
+        return scopes;
+    }
+
+    /** Renews unless another caller did while we waited; {@code rejected} is a generation that must be replaced. */
+    private Cached renew(Cached rejected) {
+        renewing.lock();
+        try {
+            Cached c = cached;
+            if (c != null && c != rejected && clock.millis() < c.renewAt) {
+                return c;
+            }
+            try {
+                Cached fresh = fetch();
+                cached = fresh;
+                return fresh;
+            } catch (ServiceTokenException e) {
+                if (c == null || c == rejected || !clock.instant().isBefore(c.tokens.expiresAt())) {
+                    throw e;
+                }
+                LOG.log(System.Logger.Level.WARNING, "Renewing the service token failed ({0}); the current one is "
+                        + "valid until {1} and stays in use", e.getMessage(), c.tokens.expiresAt());
+                long retryAt = clock.instant().plus(RETRY_WHILE_VALID).toEpochMilli();
+                cached = new Cached(c.tokens, Math.min(retryAt, c.tokens.expiresAt().toEpochMilli()));
+                return cached;
+            }
+        } finally {
+            renewing.unlock();
+        }
+    }
+
+    private Cached fetch() {
+        ProviderException last = null;
+        for (int attempt = 0; attempt <= retries; attempt++) {
+            if (attempt > 0) {
+                pause(backoff(attempt), last);
+            }
+            try {
+                TokenSet tokens = client.clientCredentials(scopes);
+                LOG.log(System.Logger.Level.DEBUG, "Obtained a service token for client {0}; it expires at {1}",
+                        client.config().clientId(), tokens.expiresAt());
+                return new Cached(tokens, renewAt(tokens.expiresAt()));
+            } catch (TokenRejectedException e) {
+                throw refused(e);
+            } catch (ProviderException e) {
+                last = e;
+                LOG.log(System.Logger.Level.DEBUG, "Service token attempt {0} of {1} failed: {2}",
+                        attempt + 1, retries + 1, e.getMessage());
+            }
+        }
+        throw new ServiceTokenException(Failure.PROVIDER_UNAVAILABLE, "provider_unavailable", "IMS did not issue a "
+                + "service token after " + (retries + 1) + " attempts: " + last.getMessage(), last);
+    }
+
+    private long renewAt(Instant expiresAt) {
+        Duration lifetime = Duration.between(clock.instant(), expiresAt);
+        Duration early = margin.compareTo(lifetime.dividedBy(2)) < 0 ? margin : lifetime.dividedBy(2);
+        return expiresAt.minus(early).toEpochMilli();
+    }
+
+    /** 250 ms, 500 ms, 1 s, … up to 4 s, each with jitter down to half. */
+    private static Duration backoff(int attempt) {
+        long ceiling = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 10));
+        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+    }
+
+    private void pause(Duration d, ProviderException last) {
+        try {
+            sleeper.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceTokenException(Failure.PROVIDER_UNAVAILABLE, "provider_unavailable",
+                    "Interrupted while waiting to retry the service token request", last);
+        }
+    }
+
+    private ServiceTokenException refused(TokenRejectedException e) {
+        String error = e.error() == null ? "unknown_error" : e.error().replaceAll("[^A-Za-z0-9_.-]", "");
+        String hint = switch (error) {
+            case "invalid_client" -> "check ims.client-id and ims.client-secret (a Service app registered at "
+                    + "developer.bentley.com)";
+            case "invalid_scope" -> "the scopes '" + String.join(" ", scopes) + "' are not allowed for this app; add "
+                    + "those APIs to the app at developer.bentley.com (ims.service-scopes)";
+            case "unauthorized_client" -> "the app may not use client credentials; register it as a Service app";
+            default -> "see the IMS documentation for this error";
+        };
+        return new ServiceTokenException(Failure.PROVIDER_ERROR, error, "IMS refused the client-credentials request "
+                + "of client '" + client.config().clientId() + "': " + error + "; " + hint, null);
+    }
+
+    /** One generation of the token with what callers need precomputed; no toString, so nothing leaks. */
+    private static final class Cached {
+        final TokenSet tokens;
+        final String accessToken;
+        final String header;
+        final long renewAt;
+
+        Cached(TokenSet tokens, long renewAt) {
+            this.tokens = tokens;
+            this.accessToken = tokens.accessToken();
+            this.header = tokens.authorizationHeader();
+            this.renewAt = renewAt;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.imsauth.session;
+
+import dev.imsauth.protocol.AccessTokenSource;
+import dev.imsauth.protocol.Failure;
+import dev.imsauth.protocol.IdTokenInvalidException;
+import dev.imsauth.protocol.ImsAuthException;
+import dev.imsauth.protocol.OidcClient;
+import dev.imsauth.protocol.ProviderException;
+import dev.imsauth.protocol.SignedInUser;
+import dev.imsauth.protocol.TokenRejectedException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Keeps a signed-in user's tokens usable: refreshes with the refresh token once the access token is within
+ * {@code ims.refresh-margin} of expiring, and after an API rejected it. Container-free; the filter, the
+ * Jakarta Security mechanism and the token bean share one instance per application, each passing the
+ * {@link UserSlot} of the current user.
+ *
+ * <p><b>One refresh per sign-in at a time.</b> Refreshes are keyed by a hash of the refresh token, which is
+ * the same for every request of one session on this node, whatever session facade the container hands out.
+ * The first caller refreshes; concurrent callers wait for and reuse its result. A caller that arrives just
+ * after a refresh finished sees that the slot already holds newer tokens and uses them, so a rotated
+ * refresh token is never spent twice. Entries leave the map when their refresh completes.
+ *
+ * <p><b>Failures.</b> {@code invalid_grant} (or any refusal) and a refreshed ID token that names another
+ * sub, iss or aud sign the user out: the slot is cleared and the result is empty. A provider fault
+ * (5xx, timeout, unreachable) changes nothing: the current tokens stay in use while the access token
+ * has not expired; after that a {@link ProviderException} of kind {@link Failure#PROVIDER_UNAVAILABLE} (503)
+ * is thrown. The slot only ever holds a complete, verified generation of tokens.
+ */
+public final class TokenRefresher {
+    private static final System.Logger LOG = System.getLogger(TokenRefresher.class.getName());
+    private final OidcClient client;
+    private final Clock clock;
+    private final Duration margin;
+    private final Duration waitLimit;
+    private final ConcurrentHashMap<String, CompletableFuture<SignedInUser>> inFlight = new ConcurrentHashMap<>();
+
+    public TokenRefresher(OidcClient client) {
+        this.client = client;
+        this.clock = client.clock();
+        this.margin = client.config().refreshMargin();
+        // discovery, the token call and a JWKS fetch are each bounded by the read timeout
+        this.waitLimit = client.config().readTimeout().multipliedBy(3).plusSeconds(1);
+    }
+
+    /**
+     * The user in the slot with tokens fresh enough to use, refreshing first when needed; empty when nobody
+     * is signed in or the sign-in could not be renewed (then the slot is cleared).
+     *
+     * @throws ProviderException (503 kind) when the provider failed and the access token has expired
+     */
+    public Optional<SignedInUser> current(UserSlot slot) {
+        Optional<SignedInUser> stored = slot.read();
+        if (stored.isEmpty() || !stored.get().tokens().expiresWithin(clock.instant(), margin)) {
+            return stored;
+        }
+        return renew(slot, stored.get());
+    }
+
+    /**
+     * The user after an API answered 401 to {@code rejectedAccessToken}: refreshed when the slot still holds
+     * that token, else whatever newer generation the slot holds (another request renewed it already).
+     */
+    public Optional<SignedInUser> afterRejection(UserSlot slot, String rejectedAccessToken) {
+        Optional<SignedInUser> stored = slot.read();
+        if (stored.isEmpty() || !stored.get().tokens().accessToken().equals(rejectedAccessToken)) {
+            return stored.isEmpty() ? stored : current(slot);
+        }
+        return renew(slot, stored.get());
+    }
+
+    /** The slot's user as a token source for API clients; throws {@code sign_in_required} (401 kind) without one. */
+    public AccessTokenSource tokenSource(UserSlot slot) {
+        return new AccessTokenSource() {
+            @Override
+            public String accessToken() {
+                return signedIn(current(slot)).tokens().accessToken();
+            }
+
+            @Override
+            public String refreshedAccessToken(String rejected) {
+                return signedIn(afterRejection(slot, rejected)).tokens().accessToken();
+            }
+        };
+    }
+
+    /** How many refreshes are under way right now (for tests and monitoring). */
+    public int refreshesInFlight() {
+        return inFlight.size();
+    }
+
+    private Optional<SignedInUser> renew(UserSlot slot, SignedInUser seen) {
+        if (seen.tokens().refreshToken().isEmpty()) {
+            if (expired(seen)) {
+                slot.clear(seen);
+                LOG.log(System.Logger.Level.DEBUG, "The access token expired and there is no refresh token; "
+                        + "subject {0} must sign in again", seen.claims().subject());
+                return Optional.empty();
+            }
+            return Optional.of(seen);
+        }
+        String key = key(seen.tokens().refreshToken().get());
+        CompletableFuture<SignedInUser> mine = new CompletableFuture<>();
+        CompletableFuture<SignedInUser> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return await(running, seen);
+        }
+        try {
+            SignedInUser result = lead(slot, seen);
+            mine.complete(result);
+            return Optional.ofNullable(result);
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            LOG.log(System.Logger.Level.WARNING, "Refreshing the tokens of subject {0} failed: {1}",
+                    seen.claims().subject(), e instanceof ImsAuthException ? e.getMessage() : e.getClass().getName());
+            return fallback(seen, e);
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    /** Refreshes as the one caller for this sign-in; null when the user is signed out (now). */
+    private SignedInUser lead(UserSlot slot, SignedInUser seen) {
+        Optional<SignedInUser> now = slot.read();
+        if (now.isEmpty()) {
+            return null;
+        }
+        if (!UserSlot.sameTokens(now.get(), seen)) {
+            return now.get(); // a refresh finished between our read and our turn
+        }
+        try {
+            SignedInUser fresh = client.refresh(seen);
+            slot.replace(seen, fresh);
+            LOG.log(System.Logger.Level.DEBUG, "Refreshed the tokens of subject {0}; the access token now expires at {1}",
+                    fresh.claims().subject(), fresh.tokens().expiresAt());
+            return fresh;
+        } catch (TokenRejectedException | IdTokenInvalidException e) {
+            slot.clear(seen);
+            LOG.log(System.Logger.Level.WARNING, "Refresh rejected ({0}): {1}; subject {2} must sign in again",
+                    e.reason(), e.getMessage(), seen.claims().subject());
+            return null;
+        }
+    }
+
+    private Optional<SignedInUser> await(CompletableFuture<SignedInUser> running, SignedInUser seen) {
+        try {
+            return Optional.ofNullable(running.get(waitLimit.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
+            return fallback(seen, e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
+        } catch (TimeoutException e) {
+            return fallback(seen, unavailable(null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fallback(seen, unavailable(null));
+        }
+    }
+
+    /** After a provider fault: keep using a still-valid token, else 503. */
+    private Optional<SignedInUser> fallback(SignedInUser seen, RuntimeException e) {
+        if (!(e instanceof ImsAuthException ims)) {
+            throw e;
+        }
+        if (!expired(seen)) {
+            return Optional.of(seen);
+        }
+        throw unavailable(ims);
+    }
+
+    private boolean expired(SignedInUser user) {
+        return !clock.instant().isBefore(user.tokens().expiresAt());
+    }
+
+    private static ProviderException unavailable(ImsAuthException cause) {
+        return new ProviderException(Failure.PROVIDER_UNAVAILABLE, "refresh_unavailable",
+                "Your session could not be renewed because the identity provider is not available right now; "
+                        + "please try again in a moment", cause);
+    }
+
+    private static SignedInUser signedIn(Optional<SignedInUser> user) {
+        return user.orElseThrow(() -> new ImsAuthException(Failure.AUTHENTICATION_FAILED, "sign_in_required",
+                "No user is signed in, or the sign-in has ended; sign in again"));
+    }
+
+    /** A stable, non-reversible key for one sign-in's refresh token. */
+    private static String key(String refreshToken) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+}
