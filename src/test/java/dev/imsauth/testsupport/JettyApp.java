@@ -34,7 +34,7 @@ public final class JettyApp implements AutoCloseable {
     private final Server server;
     private final Map<String, HttpSession> sessions = new ConcurrentHashMap<>();
 
-    private JettyApp(Filter filter) throws Exception {
+    private JettyApp(Filter filter, Map<String, ? extends HttpServlet> servlets) throws Exception {
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -44,6 +44,7 @@ public final class JettyApp implements AutoCloseable {
         context.setContextPath(CONTEXT);
         context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new WhoAmIServlet()), "/*");
+        servlets.forEach((mapping, servlet) -> context.addServlet(new ServletHolder(servlet), mapping));
         context.getSessionHandler().addEventListener(new SessionTracker());
         server.setHandler(context);
         server.start();
@@ -56,8 +57,13 @@ public final class JettyApp implements AutoCloseable {
 
     /** Starts the app behind any filter (e.g. one configured by init-params). */
     public static JettyApp start(Filter filter) {
+        return start(filter, Map.of());
+    }
+
+    /** Starts the app behind a filter with more servlets, keyed by their mapping (e.g. {@code /protected/me}). */
+    public static JettyApp start(Filter filter, Map<String, ? extends HttpServlet> servlets) {
         try {
-            return new JettyApp(filter);
+            return new JettyApp(filter, servlets);
         } catch (Exception e) {
             throw new IllegalStateException("Jetty did not start", e);
         }

@@ -42,6 +42,7 @@ public final class ProviderFaults {
     private volatile String tokenType;
     private volatile boolean rotateRefreshTokens;
     private volatile boolean rejectRefreshTokens;
+    private volatile java.util.Set<String> withheldScopes;
     private volatile Consumer<JWTClaimsSet.Builder> idTokenClaims;
     private volatile IdTokenSigning idTokenSigning;
     private volatile String userInfoSubject;
@@ -69,6 +70,7 @@ public final class ProviderFaults {
         tokenType = null;
         rotateRefreshTokens = true;
         rejectRefreshTokens = false;
+        withheldScopes = java.util.Set.of();
         idTokenClaims = null;
         idTokenSigning = IdTokenSigning.RS256;
         userInfoSubject = null;
@@ -192,6 +194,9 @@ public final class ProviderFaults {
     /** Answer every refresh_token grant with invalid_grant. */
     public ProviderFaults rejectRefreshTokens(boolean reject) { rejectRefreshTokens = reject; return this; }
 
+    /** Grant every requested scope except these (the user declined them), in code and refresh grants. */
+    public ProviderFaults withholdScopes(String... scopes) { withheldScopes = java.util.Set.of(scopes); return this; }
+
     // ---- ID token ----
 
     /** Runs on every ID token's claims after they are built and before signing; {@code null} to stop. */
@@ -226,6 +231,7 @@ public final class ProviderFaults {
     String tokenType() { return tokenType; }
     boolean rotateRefreshTokens() { return rotateRefreshTokens; }
     boolean rejectRefreshTokens() { return rejectRefreshTokens; }
+    java.util.Set<String> withheldScopes() { return withheldScopes; }
     Consumer<JWTClaimsSet.Builder> idTokenClaims() { return idTokenClaims; }
     IdTokenSigning idTokenSigning() { return idTokenSigning; }
     String userInfoSubject() { return userInfoSubject; }

@@ -4,8 +4,12 @@ import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.config.ImsAuthConfigBuilder;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.ProviderHttp;
+import dev.imsauth.servlet.ImsAuthFilter;
+import jakarta.servlet.http.HttpServlet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,7 +24,13 @@ public final class SignInFixture implements AutoCloseable {
     public final OidcClient client;
 
     private SignInFixture(String secret, UnaryOperator<ImsAuthConfigBuilder> customize) {
+        this(secret, customize, op -> { }, Map.of());
+    }
+
+    private SignInFixture(String secret, UnaryOperator<ImsAuthConfigBuilder> customize,
+                          Consumer<TestOpenIdProvider> beforeDiscovery, Map<String, ? extends HttpServlet> servlets) {
         op = TestOpenIdProvider.start();
+        beforeDiscovery.accept(op);
         ImsAuthConfigBuilder b = ImsAuthConfig.builder()
                 .issuer(op.issuer())
                 .clientId(CLIENT_ID)
@@ -31,7 +41,7 @@ public final class SignInFixture implements AutoCloseable {
                 .jwksRefreshInterval(Duration.ofSeconds(30));
         ImsAuthConfig config = customize.apply(b).build();
         client = new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), clock);
-        app = JettyApp.start(client);
+        app = JettyApp.start(new ImsAuthFilter(client), servlets);
         op.registerClient(CLIENT_ID, secret, app.redirectUri());
     }
 
@@ -48,6 +58,17 @@ public final class SignInFixture implements AutoCloseable {
     /** A public client with configuration changes. */
     public static SignInFixture with(UnaryOperator<ImsAuthConfigBuilder> customize) {
         return new SignInFixture(null, customize);
+    }
+
+    /**
+     * The full set-up: a client with this secret (null: public), configuration changes, provider settings or
+     * faults applied before the app discovers the provider (e.g. {@code omitEndSessionEndpoint}), and extra
+     * servlets keyed by mapping.
+     */
+    public static SignInFixture create(String secret, UnaryOperator<ImsAuthConfigBuilder> customize,
+                                       Consumer<TestOpenIdProvider> beforeDiscovery,
+                                       Map<String, ? extends HttpServlet> servlets) {
+        return new SignInFixture(secret, customize, beforeDiscovery, servlets);
     }
 
     /** A URL under the app, e.g. {@code url("/protected/page")}. */

@@ -41,6 +41,7 @@ public final class TestOpenIdProvider implements AutoCloseable {
     private final ClientRegistry clients = new ClientRegistry();
     private final SigningKeys keys = new SigningKeys();
     private final RequestJournal journal = new RequestJournal();
+    private final GrantStore grants = new GrantStore();
 
     private TestOpenIdProvider(int port) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(400, 4);
@@ -56,7 +57,7 @@ public final class TestOpenIdProvider implements AutoCloseable {
         server.addConnector(connector);
         connector.open();
         issuer = "http://127.0.0.1:" + connector.getLocalPort();
-        ProviderContext context = new ProviderContext(issuer, settings, faults, clients, keys, new GrantStore(),
+        ProviderContext context = new ProviderContext(issuer, settings, faults, clients, keys, grants,
                 new IdTokenMinter(issuer, keys, faults, settings));
         Map<String, Endpoint> endpoints = Map.of(
                 ProviderPaths.DISCOVERY, new DiscoveryEndpoint(context),
@@ -176,6 +177,28 @@ public final class TestOpenIdProvider implements AutoCloseable {
 
     public int tokenCalls() {
         return journal.count(ProviderPaths.TOKEN);
+    }
+
+    /** Token-endpoint requests with this grant_type, e.g. {@code refresh_token}, {@code client_credentials}. */
+    public int tokenCalls(String grantType) {
+        return (int) journal.byPath(ProviderPaths.TOKEN).stream().filter(r -> grantType.equals(r.first("grant_type"))).count();
+    }
+
+    /** True while this refresh token is known and neither revoked nor rotated away. */
+    public boolean isRefreshTokenActive(String refreshToken) {
+        return refreshToken != null && grants.refreshGrant(refreshToken) != null;
+    }
+
+    /**
+     * What an access token this provider issued stands for, when it is known, unrevoked and unexpired by the
+     * provider's clock; for resource servers in tests (e.g. {@link FakeITwinApi}).
+     */
+    public java.util.Optional<IssuedAccessToken> introspect(String accessToken) {
+        GrantStore.AccessGrant grant = accessToken == null ? null : grants.accessGrant(accessToken);
+        if (grant == null || !settings.now().isBefore(grant.expiresAt())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new IssuedAccessToken(grant.clientId(), grant.user(), grant.scope(), grant.expiresAt()));
     }
 
     public int userInfoCalls() {

@@ -114,8 +114,10 @@ final class TokenEndpoint implements Endpoint {
     }
 
     /** Access token, ID token, and a new refresh token when {@code withRefreshToken}. */
-    private Map<String, Object> tokens(ClientRegistry.Client client, TestUser user, String scope, String nonce,
+    private Map<String, Object> tokens(ClientRegistry.Client client, TestUser user, String requestedScope, String nonce,
                                        Instant authTime, boolean withRefreshToken) {
+        String scope = requestedScope == null ? null : String.join(" ", List.of(requestedScope.trim().split(" +")).stream()
+                .filter(s -> !op.faults().withheldScopes().contains(s)).toList());
         Instant expiry = op.settings().now().plus(op.settings().accessTokenLifetime());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", op.grants().issueAccessToken(
