@@ -10,7 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +116,7 @@ public final class ImsAuth {
         ask.addAll(wanted);
         if (user.isPresent()) {
             request.getSession(true).setAttribute(SCOPE_REQUEST_ATTRIBUTE,
-                    new ScopeRequest(wanted, user.get().tokens().expiresAt()));
+                    new ScopeRequest(wanted, generation(user.get())));
         }
         flow.challenge(request, response, ReturnUrls.of(request), List.copyOf(ask));
         return false;
@@ -122,7 +125,18 @@ public final class ImsAuth {
     /** True when we asked for these scopes and a new sign-in has completed since, still without them. */
     private static boolean declinedJustNow(HttpSession session, SignedInUser user, List<String> wanted) {
         return session != null && session.getAttribute(SCOPE_REQUEST_ATTRIBUTE) instanceof ScopeRequest asked
-                && asked.scopes().containsAll(wanted) && !asked.tokensExpiry().equals(user.tokens().expiresAt());
+                && asked.scopes().containsAll(wanted) && !asked.generation().equals(generation(user));
+    }
+
+    /** Names the user's current token generation without keeping the token: a hash of the access token. */
+    private static String generation(SignedInUser user) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
+                    user.tokens().accessToken().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
     }
 
     private static List<String> validated(String... scopes) {
@@ -138,6 +152,6 @@ public final class ImsAuth {
     }
 
     /** Scopes we sent the user to the provider for, and the token generation they had then. */
-    private record ScopeRequest(List<String> scopes, Instant tokensExpiry) implements Serializable {
+    private record ScopeRequest(List<String> scopes, String generation) implements Serializable {
     }
 }
