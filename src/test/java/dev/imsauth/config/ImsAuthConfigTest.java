@@ -131,4 +131,48 @@ class ImsAuthConfigTest {
         assertThat(c.clientId()).isEqualTo("init-param");
         assertThat(c.groupsClaim()).isEqualTo("groups");
     }
+
+    @Test
+    void lifecycleKeysHaveDefaultsAndLoad() {
+        ImsAuthConfig defaults = load(minimal());
+        assertThat(defaults.apiPaths()).isEmpty();
+        assertThat(defaults.apiDetection()).isTrue();
+        assertThat(defaults.serviceScopes()).containsExactly("itwin-platform");
+        assertThat(defaults.serviceTokenRetries()).isEqualTo(2);
+        assertThat(defaults.apiTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(defaults.apiRetryBudget()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.refreshMargin()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(defaults.logoutPath()).isEqualTo("/logout");
+
+        Map<String, String> m = minimal();
+        m.put("ims.api-paths", "/api/*, /graphql");
+        m.put("ims.api-detection", "false");
+        m.put("ims.service-scopes", "itwin-platform imodels:read");
+        m.put("ims.service-token-retries", "4");
+        m.put("ims.api-timeout", "45s");
+        m.put("ims.api-retry-budget", "0");
+        m.put("ims.refresh-margin", "2m");
+        ImsAuthConfig c = load(m);
+        assertThat(c.apiPaths()).containsExactly("/api/*", "/graphql");
+        assertThat(c.apiDetection()).isFalse();
+        assertThat(c.serviceScopes()).containsExactly("itwin-platform", "imodels:read");
+        assertThat(c.serviceTokenRetries()).isEqualTo(4);
+        assertThat(c.apiTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(c.apiRetryBudget()).isZero();
+        assertThat(c.refreshMargin()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void rejectsUserScopesForServiceAppsAndBadRetryCounts() {
+        Map<String, String> m = minimal();
+        m.put("ims.service-scopes", "itwin-platform openid");
+        assertThatThrownBy(() -> load(m)).isInstanceOf(ImsAuthConfigException.class)
+                .hasMessageContaining("ims.service-scopes").hasMessageContaining("'openid'");
+        Map<String, String> r = minimal();
+        r.put("ims.service-token-retries", "50");
+        assertThatThrownBy(() -> load(r)).hasMessageContaining("ims.service-token-retries");
+        Map<String, String> p = minimal();
+        p.put("ims.api-paths", "api/*");
+        assertThatThrownBy(() -> load(p)).hasMessageContaining("ims.api-paths");
+    }
 }
