@@ -1,8 +1,8 @@
 package dev.imsauth.client;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.AccessTokenSource;
+import dev.imsauth.protocol.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +88,7 @@ public final class ITwinClient {
     /** Any method, with an optional JSON body; the answer's JSON object (empty for an empty body). */
     public Map<String, Object> send(String method, String path, Map<String, ?> body) {
         URI uri = resolve(path);
-        String json = body == null ? null : JSONObjectUtils.toJSONString(body);
+        String json = body == null ? null : Json.write(body);
         Instant deadline = clock.instant().plus(retryBudget);
         String token = tokens.accessToken();
         boolean renewed = false;
@@ -179,8 +178,8 @@ public final class ITwinClient {
             return Map.of();
         }
         try {
-            return JSONObjectUtils.parse(body);
-        } catch (ParseException e) {
+            return Json.parseObject(body);
+        } catch (IllegalArgumentException e) {
             throw new ITwinApiException(response.statusCode(), "InvalidResponse", method + " " + uri.getPath()
                     + " answered HTTP " + response.statusCode() + " with a body that is not a JSON object", null, null);
         }
@@ -191,11 +190,11 @@ public final class ITwinClient {
         String code = "HttpError";
         String message = null;
         try {
-            if (JSONObjectUtils.parse(response.body()).get("error") instanceof Map<?, ?> error) {
+            if (Json.parseObject(response.body()).get("error") instanceof Map<?, ?> error) {
                 code = error.get("code") instanceof String c ? c : code;
                 message = error.get("message") instanceof String m ? m : null;
             }
-        } catch (ParseException | RuntimeException notJson) {
+        } catch (RuntimeException notJson) {
             // keep the generic code
         }
         return new ITwinApiException(status, code, method + " " + uri.getPath() + " failed with HTTP " + status + " "
