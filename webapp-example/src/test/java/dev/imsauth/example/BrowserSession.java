@@ -139,6 +139,22 @@ public final class BrowserSession implements AutoCloseable {
                 .getText();
     }
 
+    /** Clicks the element with this id. */
+    public void click(String id) {
+        driver.findElement(By.id(id)).click();
+    }
+
+    /** Waits until the element with this id shows {@code text} somewhere in its text, and returns all of it. */
+    public String waitForText(String id, String text) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    /** The address bar. */
+    public URI currentUri() {
+        return URI.create(driver.getCurrentUrl());
+    }
+
     public String title() {
         return driver.getTitle();
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.catalina.Container;
@@ -30,7 +31,7 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
  * deployment; the web app's classes come from the WAR, child first.
  *
  * <p>Tests: {@code try (ExampleServer server = ExampleServer.start(0)) { server.baseUri() … }}.
- * By hand: {@code mvn -B -f webapp-example -Prun package}.
+ * By hand: {@code mvn -B -f webapp-example -Prun package} (see {@link RunExample}).
  */
 public final class ExampleServer implements AutoCloseable {
 
@@ -62,17 +63,31 @@ public final class ExampleServer implements AutoCloseable {
 
     /** Starts the exploded WAR in {@code warDir} on {@code port} (0 picks a free one). */
     public static ExampleServer start(int port, Path warDir) {
+        return start(port, warDir, Map.of());
+    }
+
+    /** Starts the example WAR with these context parameters (e.g. {@code ims.client-id}) on {@code port}. */
+    public static ExampleServer start(int port, Map<String, String> contextParameters) {
+        return start(port, defaultWarDir(), contextParameters);
+    }
+
+    /**
+     * Starts the exploded WAR in {@code warDir} on {@code port} (0 picks a free one), with context parameters as a
+     * {@code <Parameter>} in Tomcat's context.xml would set them. When the web app fails to start (a filter's
+     * {@code init} threw, e.g. ims-auth over a bad configuration) the exception names the cause.
+     */
+    public static ExampleServer start(int port, Path warDir, Map<String, String> contextParameters) {
         requireExplodedWar(warDir);
         long started = System.nanoTime();
         Path baseDir = createBaseDir(warDir);
         Tomcat tomcat = new Tomcat();
-        try {
-            configure(tomcat, baseDir, port, warDir);
+        try (StartupFailures failures = StartupFailures.watch()) {
+            configure(tomcat, baseDir, port, warDir, contextParameters);
             tomcat.start();
             Context context = (Context) tomcat.getHost().findChild("");
             if (context.getState() != LifecycleState.STARTED) {
                 throw new IllegalStateException("The example web app did not start (state " + context.getState()
-                        + "); the Tomcat log above says why.");
+                        + ")" + failures.firstCause().map(c -> ": " + c).orElse("; the Tomcat log above says why."));
             }
         } catch (LifecycleException | RuntimeException e) {
             stopQuietly(tomcat, baseDir);
@@ -85,7 +100,8 @@ public final class ExampleServer implements AutoCloseable {
         return new ExampleServer(tomcat, baseDir, baseUri, startupTime);
     }
 
-    private static void configure(Tomcat tomcat, Path baseDir, int port, Path warDir) throws LifecycleException {
+    private static void configure(Tomcat tomcat, Path baseDir, int port, Path warDir,
+                                  Map<String, String> contextParameters) throws LifecycleException {
         tomcat.setBaseDir(baseDir.toString());
         tomcat.setHostname("localhost");
         tomcat.getHost().setAutoDeploy(false);
@@ -97,6 +113,7 @@ public final class ExampleServer implements AutoCloseable {
         tomcat.setConnector(connector);
 
         Context context = tomcat.addWebapp("", warDir.toAbsolutePath().toString());
+        contextParameters.forEach(context::addParameter);
         // The web app's parent is the loader that holds Tomcat and the Jakarta APIs. Without this it
         // would be the JVM's system loader, which under exec:java is Maven's and has no servlet API.
         context.setParentClassLoader(ExampleServer.class.getClassLoader());
@@ -176,17 +193,6 @@ public final class ExampleServer implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             stopQuietly(tomcat, baseDir);
         }
-    }
-
-    /** Serves the example app until Ctrl-C. Port: first argument, else {@value #PORT_PROPERTY}, else 8080. */
-    public static void main(String[] args) {
-        int port = Integer.parseInt(args.length > 0 ? args[0] : System.getProperty(PORT_PROPERTY, "8080"));
-        ExampleServer server = start(port);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "example-server-shutdown"));
-        System.out.printf("%nOpen %s  (started in %d ms; Ctrl-C stops)%n%n",
-                server.baseUri(), server.startupTime().toMillis());
-        System.out.flush();
-        server.await();
     }
 
     static Path defaultWarDir() {

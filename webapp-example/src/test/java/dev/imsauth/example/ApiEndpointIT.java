@@ -1,0 +1,67 @@
+package dev.imsauth.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The protected JSON endpoint: scripts without a session get 401 JSON, browsers navigating there get the login page. */
+class ApiEndpointIT {
+
+    private static DevStack stack;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        stack = DevStack.start(0, 0, 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void fetchFromThePageWithoutSessionGets401JsonInsteadOfTheLoginPage() {
+        try (BrowserSession browser = BrowserSession.start("ApiEndpointIT")) {
+            browser.open(stack.app.baseUri());
+            browser.click("call-api");
+            String result = browser.waitForText("api-result", "HTTP 401");
+            assertThat(result).contains("\"error\": \"sign_in_required\"");
+            browser.screenshot("api-call-signed-out");
+            assertThat(stack.idp.authorizeCalls()).isZero();
+        }
+    }
+
+    @Test
+    void scriptCallWithoutSessionGets401WithBearerChallenge() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(stack.app.uri("api/me"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Bearer"));
+        assertThat(response.body()).contains("\"error\":\"sign_in_required\"");
+    }
+
+    @Test
+    void browserNavigationToTheApiIsSentToTheProvider() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(stack.app.uri("api/me"))
+                .header("Accept", "text/html").header("Sec-Fetch-Mode", "navigate").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+        assertThat(location.toString()).startsWith(stack.idp.issuer() + "/connect/authorize?");
+        assertThat(location.getQuery()).contains("code_challenge_method=S256", "client_id=" + DevStack.CLIENT_ID);
+    }
+}
