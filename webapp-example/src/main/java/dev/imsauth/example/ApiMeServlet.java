@@ -1,6 +1,7 @@
 package dev.imsauth.example;
 
 import dev.imsauth.protocol.UserClaims;
+import dev.imsauth.servlet.ImsAuth;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,8 +19,7 @@ public class ApiMeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        UserClaims claims = CurrentUser.of(request).orElseThrow(
-                () -> new IllegalStateException("the ims-auth filter must cover /api/*")).claims();
+        UserClaims claims = ImsAuth.from(request).user().orElseThrow().claims();
         response.setContentType("application/json;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().write("{\"id\":" + json(claims.subject())

@@ -1,5 +1,6 @@
 package dev.imsauth.example;
 
+import dev.imsauth.servlet.ImsAuth;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +24,7 @@ public class HomeServlet extends HttpServlet {
         String ctx = Page.escape(request.getContextPath());
         String status = user == null
                 ? "You are not signed in. Pages below <em>Profile</em> and <em>iTwin account</em> ask Bentley IMS who you are."
-                : "Welcome back, <strong>" + Page.escape(CurrentUser.of(request).map(u -> u.claims().name())
+                : "Welcome back, <strong>" + Page.escape(ImsAuth.from(request).user().map(u -> u.claims().name())
                         .orElse(user.getName())) + "</strong>.";
         Page.render(request, response, "Home", "home", """
                 <section class="hero">

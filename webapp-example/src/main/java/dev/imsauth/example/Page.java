@@ -1,6 +1,7 @@
 package dev.imsauth.example;
 
 import dev.imsauth.protocol.SignedInUser;
+import dev.imsauth.servlet.ImsAuth;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -81,7 +82,7 @@ final class Page {
     /** The signed-in user's name and the sign-out button, or a sign-in link. */
     private static String account(HttpServletRequest request) {
         String ctx = request.getContextPath();
-        Optional<SignedInUser> user = CurrentUser.of(request);
+        Optional<SignedInUser> user = ImsAuth.from(request).user();
         if (user.isEmpty()) {
             return "<a id=\"sign-in\" class=\"button\" href=\"" + escape(ctx) + "/profile\">Sign in</a>";
         }

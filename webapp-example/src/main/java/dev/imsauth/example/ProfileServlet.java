@@ -2,6 +2,7 @@ package dev.imsauth.example;
 
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.UserClaims;
+import dev.imsauth.servlet.ImsAuth;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,8 +24,7 @@ public class ProfileServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SignedInUser user = CurrentUser.of(request).orElseThrow(
-                () -> new IllegalStateException("the ims-auth filter must cover /profile"));
+        SignedInUser user = ImsAuth.from(request).user().orElseThrow();
         UserClaims claims = user.claims();
         Page.render(request, response, "Profile", "profile", """
                 <h1>Profile</h1>

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The protected JSON endpoint: scripts without a session get 401 JSON, browsers navigating there get the login page. */
+/**
+ * The protected JSON endpoint ({@code ims.api-paths=/api/*}): without a session every request there gets 401 JSON,
+ * never the login page; protected pages send browsers to the provider.
+ */
 class ApiEndpointIT {
 
     private static DevStack stack;
@@ -54,14 +57,25 @@ class ApiEndpointIT {
     }
 
     @Test
-    void browserNavigationToTheApiIsSentToTheProvider() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(stack.app.uri("api/me"))
-                .header("Accept", "text/html").header("Sec-Fetch-Mode", "navigate").build(),
-                HttpResponse.BodyHandlers.ofString());
+    void evenABrowserNavigationUnderApiPathsGets401() throws Exception {
+        HttpResponse<String> response = http.send(navigation("api/me"), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("\"error\":\"sign_in_required\"");
+    }
+
+    @Test
+    void browserNavigationToAProtectedPageIsSentToTheProviderWithPkce() throws Exception {
+        HttpResponse<String> response = http.send(navigation("profile"), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(302);
         URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
         assertThat(location.toString()).startsWith(stack.idp.issuer() + "/connect/authorize?");
         assertThat(location.getQuery()).contains("code_challenge_method=S256", "client_id=" + DevStack.CLIENT_ID);
+    }
+
+    private HttpRequest navigation(String path) {
+        return HttpRequest.newBuilder(stack.app.uri(path)).header("Accept", "text/html")
+                .header("Sec-Fetch-Mode", "navigate").build();
     }
 }

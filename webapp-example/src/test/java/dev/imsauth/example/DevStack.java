@@ -1,7 +1,7 @@
 package dev.imsauth.example;
 
 import dev.imsauth.config.ConfigKeys;
-import dev.imsauth.testsupport.ProviderPaths;
+import dev.imsauth.testsupport.FakeITwinApi;
 import dev.imsauth.testsupport.TestOpenIdProvider;
 import dev.imsauth.testsupport.TestUser;
 import java.net.URI;
@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Everything the example needs on one machine, without credentials: the development identity provider (the
  * library's {@link TestOpenIdProvider} with its login page: type a user name, tick roles; signed RS256 ID
- * tokens, PKCE checked, refresh tokens, end-session), a fake iTwin API with {@code /users/me}, and the
+ * tokens, PKCE checked, refresh tokens, end-session), the library's fake iTwin API ({@code /users/me} for
+ * exactly the tokens that provider issued), and the
  * example WAR in Tomcat, configured for them through context parameters.
  *
  * <p>The provider and the API listen on 127.0.0.1 and the app on {@code localhost}: browsers keep cookies
@@ -42,8 +43,8 @@ final class DevStack implements AutoCloseable {
         USERS.forEach(idp::addUser);
         FakeITwinApi api = null;
         try {
-            api = FakeITwinApi.start(apiPort, URI.create(idp.endpoint(ProviderPaths.USERINFO)));
-            ExampleServer app = ExampleServer.start(appPort, configuration(idp.issuer(), api.baseUrl()));
+            api = FakeITwinApi.start(apiPort, idp::introspect);
+            ExampleServer app = ExampleServer.start(appPort, configuration(idp.issuer(), URI.create(api.baseUrl())));
             idp.registerClient(CLIENT_ID, null, app.uri("signin-oidc").toString());
             idp.registerPostLogoutRedirectUri(CLIENT_ID, app.baseUri().toString());
             return new DevStack(idp, api, app);

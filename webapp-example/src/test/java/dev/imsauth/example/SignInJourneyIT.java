@@ -59,9 +59,9 @@ class SignInJourneyIT {
 
             browser.click("nav-itwin");
             browser.waitForPath("/itwin/me");
-            assertThat(browser.textOf("me-display-name")).isEqualTo("Alice Example");
+            assertThat(browser.textOf("me-name")).isEqualTo("Alice Example");
             assertThat(browser.textOf("me-email")).isEqualTo("alice@example.com");
-            assertThat(stack.api.usersMeCalls()).isEqualTo(1);
+            assertThat(stack.api.calls("/users/me")).hasSize(1);
             browser.screenshot("itwin-users-me");
 
             browser.click("nav-home");
@@ -72,6 +72,8 @@ class SignInJourneyIT {
 
             browser.click("sign-out");
             browser.waitForPath("/");
+            assertThat(stack.idp.revocations()).as("refresh token revoked").isEqualTo(1);
+            assertThat(stack.idp.endSessionCalls()).as("went through the provider's end-session").isEqualTo(1);
             assertThat(browser.textOf("status")).contains("You are not signed in");
             assertThat(browser.textOf("sign-in")).isEqualTo("Sign in");
             browser.screenshot("signed-out");

@@ -39,7 +39,7 @@ class TwoUsersIT {
             alice.waitForPath("/profile");
             bob.waitForPath("/itwin/me");
             assertThat(alice.textOf("user-name")).isEqualTo("Alice Example");
-            assertThat(bob.textOf("me-display-name")).isEqualTo("Bob Builder");
+            assertThat(bob.textOf("me-name")).isEqualTo("Bob Builder");
 
             bob.click("nav-profile");
             bob.waitForPath("/profile");
