@@ -1,5 +1,6 @@
 package dev.imsauth.servlet;
 
+import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Failure;
 import dev.imsauth.protocol.ImsAuthException;
@@ -62,6 +63,11 @@ public final class ImsAuth {
         }
         throw new IllegalStateException("No ImsAuth on this request: map ImsAuthFilter (or enable the ims-auth "
                 + "security mechanism) for this URL");
+    }
+
+    /** The configuration of the filter or mechanism that handled the request. */
+    public ImsAuthConfig config() {
+        return flow.client().config();
     }
 
     /** The signed-in user, refreshed when the access token is about to expire; empty when nobody is signed in. */

@@ -21,7 +21,9 @@ import java.util.Optional;
  * {@code getUserPrincipal()}, {@code getRemoteUser()} and {@code isUserInRole()}, and {@link ImsAuth#from}
  * gives the user's tokens. Tokens are refreshed before they expire (one refresh per session at a time); a
  * refused refresh signs the user out, a provider outage after expiry answers 503. API calls get 401 JSON
- * instead of a redirect; {@code ims.logout-path} signs out (see {@link LogoutFlow}). No CDI needed.
+ * instead of a redirect; {@code ims.logout-path} signs out (see {@link LogoutFlow}), and
+ * {@code request.logout()} forgets the user's tokens. No CDI needed; where CDI is present, the token and user
+ * beans of {@code dev.imsauth.cdi} work behind the filter too.
  */
 public class ImsAuthFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
@@ -82,7 +84,7 @@ public class ImsAuthFilter extends HttpFilter {
         ImsAuth.bind(flow, request);
         ImsAuthConfig config = flow.client().config();
         if (user.isPresent()) {
-            chain.doFilter(new SignedInRequest(request, user.get(), config.principalClaim(), config.groupsClaim()), response);
+            chain.doFilter(new SignedInRequest(request, user.get(), config, flow.store()), response);
         } else if (isPublic) {
             chain.doFilter(request, response);
         } else {

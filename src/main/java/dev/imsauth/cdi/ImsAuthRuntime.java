@@ -1,0 +1,48 @@
+package dev.imsauth.cdi;
+
+import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.protocol.ImsAuthException;
+import dev.imsauth.protocol.OidcClient;
+import dev.imsauth.servlet.SignInFlow;
+import dev.imsauth.session.SessionStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The application's ims-auth, built once from MicroProfile Config: the validated configuration, the
+ * {@link OidcClient} and the {@link SignInFlow} over it. The Jakarta Security mechanism runs on it; it is
+ * created on first use, so an application that signs in through the filter never reads MicroProfile Config.
+ * A missing or invalid key fails creation with an {@link dev.imsauth.config.ImsAuthConfigException} that
+ * names the key.
+ */
+@ApplicationScoped
+public class ImsAuthRuntime {
+    private static final System.Logger LOG = System.getLogger(ImsAuthRuntime.class.getName());
+    private ImsAuthConfig config;
+    private SignInFlow flow;
+
+    @PostConstruct
+    void start() {
+        config = ImsAuthConfig.load(MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader()));
+        OidcClient client = OidcClient.create(config);
+        flow = new SignInFlow(client, new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins()));
+    }
+
+    public ImsAuthConfig config() {
+        return config;
+    }
+
+    public SignInFlow flow() {
+        return flow;
+    }
+
+    /** Discovers the provider now, so that a wrong issuer shows in the log at start; never fails. */
+    public void warmUp() {
+        try {
+            flow.client().metadata();
+        } catch (ImsAuthException e) {
+            LOG.log(System.Logger.Level.WARNING, "The identity provider {0} is not usable yet ({1}); sign-in answers "
+                    + "503 until it is", config.issuer(), e.getMessage());
+        }
+    }
+}

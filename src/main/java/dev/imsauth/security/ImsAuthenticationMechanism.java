@@ -1,0 +1,99 @@
+package dev.imsauth.security;
+
+import dev.imsauth.cdi.ImsAuthRuntime;
+import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.protocol.SignedInUser;
+import dev.imsauth.servlet.ImsAuth;
+import dev.imsauth.servlet.SignInFlow;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Optional;
+
+/**
+ * Sign-in with Bentley IMS as a Jakarta Security mechanism: the container then knows the caller
+ * ({@code getUserPrincipal()}, {@code isUserInRole()}, {@code @RolesAllowed}, {@code SecurityContext}).
+ * Enabled by {@link ImsAuthenticationMechanismDefinition}; configured through MicroProfile Config.
+ *
+ * <p>A thin adapter over the {@link SignInFlow} the filter uses, per request:
+ * <ul>
+ * <li>the provider's callback: the flow completes the sign-in (state, PKCE, nonce, ID token, new session
+ *     id, tokens into the session) and the browser is sent on to the page it first asked for;</li>
+ * <li>a session with a signed-in user: the container is told the caller principal
+ *     ({@code ims.principal-claim}) and groups ({@code ims.groups-claim});</li>
+ * <li>a protected resource (or {@code request.authenticate()}) and nobody signed in: the flow sends the
+ *     browser to the provider, or answers 401 to an API call;</li>
+ * <li>anything else: nothing, the request stays anonymous.</li>
+ * </ul>
+ * The session attribute is the one source of truth, so the container is told again on every request rather
+ * than remembering the caller itself ({@code @AutoApplySession}): a logout, or a sign-out by the refresh
+ * logic, takes effect on the very next request. {@link #cleanSubject} ({@code request.logout()}) removes the
+ * tokens from the session.
+ */
+public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
+    private final ImsAuthRuntime runtime;
+
+    @Inject
+    public ImsAuthenticationMechanism(ImsAuthRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** For the container's proxy. */
+    protected ImsAuthenticationMechanism() {
+        this.runtime = null;
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) throws AuthenticationException {
+        SignInFlow flow = runtime.flow();
+        ImsAuth.bind(flow, request);
+        try {
+            if (flow.isCallback(request)) {
+                return completeSignIn(flow, request, response);
+            }
+            Optional<SignedInUser> user = flow.user(request);
+            if (user.isPresent()) {
+                return notifyContainer(context, user.get());
+            }
+            if (context.isProtected() || context.isAuthenticationRequest()) {
+                flow.challenge(request, response);
+                return AuthenticationStatus.SEND_CONTINUE;
+            }
+            return context.doNothing();
+        } catch (IOException e) {
+            throw new AuthenticationException("Cannot write the sign-in response", e);
+        }
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        runtime.flow().store().signOut(request);
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    /**
+     * The callback's response is the redirect on (or the flow's error page), so the container learns the
+     * caller on the next request, from the session.
+     */
+    private static AuthenticationStatus completeSignIn(SignInFlow flow, HttpServletRequest request,
+                                                       HttpServletResponse response) throws IOException {
+        Optional<SignInFlow.CompletedSignIn> done = flow.handleCallback(request, response);
+        if (done.isPresent()) {
+            flow.redirectAfterSignIn(response, done.get().returnUrl());
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    private AuthenticationStatus notifyContainer(HttpMessageContext context, SignedInUser user) {
+        ImsAuthConfig config = runtime.config();
+        return context.notifyContainerAboutLogin(user.principalName(config.principalClaim()),
+                new HashSet<>(user.groups(config.groupsClaim())));
+    }
+}
