@@ -64,7 +64,7 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
             }
             if (context.isProtected() || context.isAuthenticationRequest()) {
                 flow.challenge(request, response);
-                return AuthenticationStatus.SEND_CONTINUE;
+                return written(response);
             }
             return context.doNothing();
         } catch (IOException e) {
@@ -87,6 +87,21 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
         Optional<SignInFlow.CompletedSignIn> done = flow.handleCallback(request, response);
         if (done.isPresent()) {
             flow.redirectAfterSignIn(response, done.get().returnUrl());
+        }
+        return written(response);
+    }
+
+    /**
+     * The flow has written the whole response (redirect, 401 JSON or error page): close it, and tell the
+     * container the exchange is in progress. Closing matters for 4xx answers: a container may otherwise
+     * replace the body with its own error page (WildFly's Undertow sends its error page for any status of
+     * 400 or more whose exchange is not complete).
+     */
+    private static AuthenticationStatus written(HttpServletResponse response) throws IOException {
+        try {
+            response.getWriter().close();
+        } catch (IllegalStateException outputStreamInUse) {
+            response.getOutputStream().close();
         }
         return AuthenticationStatus.SEND_CONTINUE;
     }

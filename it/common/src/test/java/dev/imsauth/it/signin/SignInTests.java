@@ -179,6 +179,31 @@ public abstract class SignInTests {
                 .isEqualTo("page=" + path("public/page") + " principal=bob@example.com admin=true");
     }
 
+    @Test
+    void aScriptsCallToAProtectedPageGets401InsteadOfARedirect() {
+        HttpResponse<String> response = new BrowserlessClient().get(url("protected/page"),
+                Map.of("Accept", "application/json", "X-Requested-With", "XMLHttpRequest"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).contains("\"error\":\"sign_in_required\"");
+        assertThat(op().authorizeCalls()).isZero();
+    }
+
+    @Test
+    void aCallbackThatNoSignInStartedIsRejectedAndSignsNobodyIn() {
+        BrowserlessClient browser = new BrowserlessClient();
+        browser.get(url("protected/page"));
+
+        HttpResponse<String> forged = browser.get(url("signin-oidc?code=forged&state=not-ours"));
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.body()).contains("state_mismatch");
+        assertThat(browser.get(url("public/tokens")).body()).startsWith("principal=null signedIn=false ");
+        assertThat(op().tokenCalls()).isZero();
+    }
+
     /** A fresh browser, signed in as {@code user} (chosen at the provider with login_hint). */
     protected BrowserlessClient signedIn(TestUser user) {
         BrowserlessClient browser = new BrowserlessClient();

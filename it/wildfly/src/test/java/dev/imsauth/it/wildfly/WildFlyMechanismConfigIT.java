@@ -3,7 +3,7 @@ package dev.imsauth.it.wildfly;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imsauth.it.signin.SignInArchive;
-import dev.imsauth.it.wildfly.app.MechanismSwitch;
+import dev.imsauth.it.signin.app.MechanismSwitch;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;

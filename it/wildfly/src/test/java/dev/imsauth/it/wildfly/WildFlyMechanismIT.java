@@ -6,7 +6,7 @@ import dev.imsauth.it.signin.SignInArchive;
 import dev.imsauth.it.signin.SignInTests;
 import dev.imsauth.it.wildfly.app.AdminService;
 import dev.imsauth.it.wildfly.app.CallerServlet;
-import dev.imsauth.it.wildfly.app.MechanismSwitch;
+import dev.imsauth.it.signin.app.MechanismSwitch;
 import dev.imsauth.testsupport.TestOpenIdProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;

@@ -1,4 +1,4 @@
-package dev.imsauth.it.wildfly.app;
+package dev.imsauth.it.signin.app;
 
 import dev.imsauth.security.ImsAuthenticationMechanismDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
