@@ -43,20 +43,25 @@ public final class SignInArchive {
     }
 
     /**
-     * The application, with {@code META-INF/microprofile-config.properties} holding {@code mpConfig} and the
-     * userinfo URL its API client calls.
+     * The application, calling the userinfo endpoint of {@code issuer}, with
+     * {@code META-INF/microprofile-config.properties} holding {@code mpConfig} (none when empty).
      */
     public static WebArchive create(String name, String issuer, Map<String, String> mpConfig) {
-        Map<String, String> properties = new LinkedHashMap<>(mpConfig);
-        properties.put(UserInfoApi.URL_KEY, issuer + ProviderPaths.USERINFO);
-        String text = properties.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n", "", "\n"));
         WebArchive war = ShrinkWrap.create(WebArchive.class, name)
                 .addClasses(PageServlet.class, TokenServlet.class, TokenResource.class, TokenReport.class,
                         UserInfoApi.class, SignOutServlet.class, SignInRestApplication.class)
                 .addAsWebInfResource(new StringAsset(SmokeArchive.BEANS_XML), "beans.xml")
-                .addAsResource(new StringAsset(text), "META-INF/microprofile-config.properties");
+                .addAsResource(properties(Map.of(UserInfoApi.URL_KEY, issuer + ProviderPaths.USERINFO)),
+                        UserInfoApi.SETTINGS);
+        if (!mpConfig.isEmpty()) {
+            war.addAsResource(properties(mpConfig), "META-INF/microprofile-config.properties");
+        }
         return LibraryArchive.addImsAuth(war);
+    }
+
+    private static StringAsset properties(Map<String, String> values) {
+        return new StringAsset(values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "", "\n")));
     }
 
     /** A web.xml with this body inside {@code <web-app>}. */

@@ -8,7 +8,7 @@ import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 
 /**
  * What a WAR must carry to get CDI and MicroProfile Config on Tomcat: Weld servlet and SmallRye Config
- * with their dependencies, at the versions this project's pom.xml declares (and RESTEasy for JAX-RS). Weld registers itself
+ * with their dependencies, at the versions this project's pom.xml declares (and RESTEasy for JAX-RS, for a WAR that wants it). Weld registers itself
  * through its ServletContainerInitializer; SmallRye's CDI extension makes {@code @ConfigProperty} work.
  */
 final class TomcatArchive {
@@ -19,8 +19,8 @@ final class TomcatArchive {
 
     private static final String[] CDI_AND_CONFIG = {
         "org.jboss.weld.servlet:weld-servlet-core", "io.smallrye.config:smallrye-config"};
-    private static final String[] CDI_CONFIG_AND_JAX_RS = {
-        "org.jboss.weld.servlet:weld-servlet-core", "io.smallrye.config:smallrye-config",
+    private static final String[] CDI_AND_JAX_RS = {
+        "org.jboss.weld.servlet:weld-servlet-core",
         "org.jboss.resteasy:resteasy-servlet-initializer", "org.jboss.resteasy:resteasy-cdi"};
 
     private TomcatArchive() {
@@ -30,9 +30,9 @@ final class TomcatArchive {
         return war.addAsLibraries(libraries(CDI_AND_CONFIG));
     }
 
-    /** CDI and MicroProfile Config, plus JAX-RS (RESTEasy, with its CDI integration and servlet initializer). */
-    static WebArchive withCdiConfigAndJaxRs(WebArchive war) {
-        return war.addAsLibraries(libraries(CDI_CONFIG_AND_JAX_RS));
+    /** CDI and JAX-RS (RESTEasy, with its CDI integration and servlet initializer), no MicroProfile Config. */
+    static WebArchive withCdiAndJaxRs(WebArchive war) {
+        return war.addAsLibraries(libraries(CDI_AND_JAX_RS));
     }
 
     static File[] cdiAndConfigLibraries() {

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The filter route on Tomcat 10.1 with CDI (Weld servlet) in the WAR: ImsAuthFilter in web.xml with its
- * init-params signs users in, and the same injected beans serve servlets and JAX-RS (RESTEasy) resources.
+ * The filter route on Tomcat 10.1 with CDI (Weld servlet) and JAX-RS (RESTEasy) in the WAR, and no
+ * MicroProfile Config: ImsAuthFilter in web.xml with its init-params signs users in, and the same injected
+ * beans serve servlets, JAX-RS resources and other CDI beans.
  */
 @ExtendWith(ArquillianExtension.class)
 class TomcatFilterIT extends SignInTests {
@@ -41,7 +42,7 @@ class TomcatFilterIT extends SignInTests {
                             <url-pattern>/*</url-pattern>
                           </filter-mapping>
                         """.formatted(initParams)));
-        return TomcatArchive.withCdiConfigAndJaxRs(war);
+        return TomcatArchive.withCdiAndJaxRs(war);
     }
 
     @AfterAll
