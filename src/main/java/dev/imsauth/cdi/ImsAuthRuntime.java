@@ -3,6 +3,7 @@ package dev.imsauth.cdi;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
+import dev.imsauth.servlet.LogoutFlow;
 import dev.imsauth.servlet.SignInFlow;
 import dev.imsauth.session.SessionStore;
 import jakarta.annotation.PostConstruct;
@@ -10,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The application's ims-auth, built once from MicroProfile Config: the validated configuration, the
- * {@link OidcClient} and the {@link SignInFlow} over it. The Jakarta Security mechanism runs on it; it is
+ * {@link OidcClient}, and the {@link SignInFlow} and {@link LogoutFlow} over one session store. The Jakarta Security mechanism runs on it; it is
  * created on first use, so an application that signs in through the filter never reads MicroProfile Config.
  * A missing or invalid key fails creation with an {@link dev.imsauth.config.ImsAuthConfigException} that
  * names the key.
@@ -20,12 +21,15 @@ public class ImsAuthRuntime {
     private static final System.Logger LOG = System.getLogger(ImsAuthRuntime.class.getName());
     private ImsAuthConfig config;
     private SignInFlow flow;
+    private LogoutFlow logout;
 
     @PostConstruct
     void start() {
         config = ImsAuthConfig.load(MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader()));
         OidcClient client = OidcClient.create(config);
-        flow = new SignInFlow(client, new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins()));
+        SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins());
+        flow = new SignInFlow(client, store);
+        logout = new LogoutFlow(client, store);
     }
 
     public ImsAuthConfig config() {
@@ -34,6 +38,10 @@ public class ImsAuthRuntime {
 
     public SignInFlow flow() {
         return flow;
+    }
+
+    public LogoutFlow logout() {
+        return logout;
     }
 
     /** Discovers the provider now, so that a wrong issuer shows in the log at start; never fails. */

@@ -2,8 +2,11 @@ package dev.imsauth.security;
 
 import dev.imsauth.cdi.ImsAuthRuntime;
 import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.SignedInUser;
+import dev.imsauth.servlet.ErrorResponses;
 import dev.imsauth.servlet.ImsAuth;
+import dev.imsauth.servlet.ReturnUrls;
 import dev.imsauth.servlet.SignInFlow;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationException;
@@ -25,8 +28,12 @@ import java.util.Optional;
  * <ul>
  * <li>the provider's callback: the flow completes the sign-in (state, PKCE, nonce, ID token, new session
  *     id, tokens into the session) and the browser is sent on to the page it first asked for;</li>
- * <li>a session with a signed-in user: the container is told the caller principal
- *     ({@code ims.principal-claim}) and groups ({@code ims.groups-claim});</li>
+ * <li>{@code ims.logout-path}: the {@link dev.imsauth.servlet.LogoutFlow} the filter uses (confirmation page on
+ *     GET, same-origin POST revokes, ends the session and goes through the provider's end-session);</li>
+ * <li>a session with a signed-in user: the tokens are refreshed first when about to expire, and the
+ *     container is told the caller principal ({@code ims.principal-claim}) and groups
+ *     ({@code ims.groups-claim}); a refused refresh leaves the request anonymous, a provider outage after
+ *     expiry answers 503 on protected resources;</li>
  * <li>a protected resource (or {@code request.authenticate()}) and nobody signed in: the flow sends the
  *     browser to the provider, or answers 401 to an API call;</li>
  * <li>anything else: nothing, the request stays anonymous.</li>
@@ -53,16 +60,31 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
         SignInFlow flow = runtime.flow();
+        flow.apiRequests().classify(request);
         ImsAuth.bind(flow, request);
+        boolean mustSignIn = context.isProtected() || context.isAuthenticationRequest();
         try {
             if (flow.isCallback(request)) {
                 return completeSignIn(flow, request, response);
             }
-            Optional<SignedInUser> user = flow.user(request);
+            if (runtime.logout().isLogoutRequest(request)) {
+                runtime.logout().handle(request, response);
+                return written(response);
+            }
+            Optional<SignedInUser> user;
+            try {
+                user = flow.currentUser(request);
+            } catch (ImsAuthException e) {
+                if (!mustSignIn) {
+                    return context.doNothing();
+                }
+                ErrorResponses.send(request, response, e, ReturnUrls.of(request));
+                return written(response);
+            }
             if (user.isPresent()) {
                 return notifyContainer(context, user.get());
             }
-            if (context.isProtected() || context.isAuthenticationRequest()) {
+            if (mustSignIn) {
                 flow.challenge(request, response);
                 return written(response);
             }

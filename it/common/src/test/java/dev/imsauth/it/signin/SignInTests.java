@@ -10,6 +10,7 @@ import dev.imsauth.testsupport.TestUser;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ public abstract class SignInTests {
     void registerTheApplication() {
         op().registerClient(SignInArchive.CLIENT_ID, null, url("signin-oidc"));
         op().faults().reset();
+        op().setAccessTokenLifetime(Duration.ofHours(1));
         op().clearRequests();
     }
 
@@ -103,6 +105,22 @@ public abstract class SignInTests {
         assertThat(fromResource).startsWith("principal=bob@example.com signedIn=true subject=bob ")
                 .endsWith(" api=bob live=true");
         assertThat(token(fromResource)).isEqualTo(token(fromServlet));
+    }
+
+    @Test
+    void theTokenBeanRefreshesATokenAboutToExpire() {
+        op().setAccessTokenLifetime(Duration.ofSeconds(30));          // inside the default 60 s refresh margin
+        BrowserlessClient browser = signedIn(ALICE);
+        op().clearRequests();
+
+        String first = browser.get(url("tokens")).body();
+        String second = api(browser, "rest/tokens").body();
+
+        assertThat(first).endsWith(" api=alice live=true");
+        assertThat(second).endsWith(" api=alice live=true");
+        assertThat(token(second)).isNotEqualTo(token(first));
+        assertThat(op().requests(ProviderPaths.TOKEN)).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.first("grant_type")).isEqualTo("refresh_token"));
     }
 
     @Test
@@ -158,6 +176,21 @@ public abstract class SignInTests {
         HttpResponse<String> again = browser.get(url("protected/page"));
         assertThat(again.statusCode()).isEqualTo(302);
         assertThat(BrowserlessClient.location(again).toString()).startsWith(op().issuer());
+    }
+
+    @Test
+    void theLogoutPathRevokesAndSignsOutAtTheProvider() {
+        BrowserlessClient browser = signedIn(ALICE);
+        URI app = URI.create(url(""));
+
+        HttpResponse<String> logout = browser.post(url("logout"), "",
+                Map.of("Origin", app.getScheme() + "://" + app.getAuthority()));
+
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(BrowserlessClient.location(logout).toString())
+                .startsWith(op().issuer() + ProviderPaths.END_SESSION + "?").contains("id_token_hint=");
+        assertThat(op().revocations()).isEqualTo(1);
+        assertThat(browser.get(url("public/tokens")).body()).startsWith("principal=null signedIn=false ");
     }
 
     @Test
