@@ -38,6 +38,11 @@ public final class PendingLogins implements Serializable {
         return Optional.ofNullable(byState.remove(state));
     }
 
+    /** The states of the sign-ins pending now, oldest first (a copy). */
+    public synchronized java.util.Set<String> states() {
+        return new java.util.LinkedHashSet<>(byState.keySet());
+    }
+
     /** How many are pending. */
     public synchronized int size() {
         return byState.size();

@@ -102,6 +102,24 @@ public final class BrowserlessClient {
 
     private synchronized void record(HttpResponse<String> r) {
         history.add(r);
+        if (!SecretLedger.isProvider(r.uri().toString())) {
+            SecretLedger.evidence("HTTP " + r.statusCode() + " from " + r.uri().getRawPath(),
+                    r.headers().map() + "\n" + r.body());
+        }
+    }
+
+    /** Plants a cookie as if the server (or an attacker with a sibling subdomain) had set it. */
+    public void setCookie(String url, String name, String value, String path) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath(path);
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(url), cookie);
+    }
+
+    /** Forgets one cookie (e.g. a browser that dropped the session cookie). */
+    public void removeCookie(String url, String name) {
+        cookies.getCookieStore().get(URI.create(url)).stream().filter(c -> c.getName().equals(name))
+                .toList().forEach(c -> cookies.getCookieStore().remove(URI.create(url), c));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder b) {

@@ -28,6 +28,9 @@ final class ClientRegistry {
 
     /** Registers, or replaces, a client. */
     void register(String id, String secret, List<String> redirectUris) {
+        if (secret != null) {
+            SecretLedger.secret(secret);
+        }
         clients.put(id, new Client(id, secret, Set.copyOf(redirectUris), new CopyOnWriteArraySet<>()));
     }
 

@@ -56,6 +56,12 @@ final class GrantStore {
         return refreshTokens.remove(token, grant);
     }
 
+    /** The user an access token was issued for ({@code null} for client credentials or an unknown token). */
+    TestUser accessTokenUser(String token) {
+        AccessGrant grant = accessTokens.get(token);
+        return grant == null ? null : grant.user();
+    }
+
     /** Revokes an access or refresh token issued to {@code clientId}; other clients' tokens stay. */
     void revoke(String token, String clientId) {
         RefreshGrant refresh = refreshTokens.get(token);
@@ -70,6 +76,7 @@ final class GrantStore {
 
     private <T> String store(Map<String, T> map, T grant) {
         String value = randomValue();
+        SecretLedger.secret(value);
         map.put(value, grant);
         return value;
     }

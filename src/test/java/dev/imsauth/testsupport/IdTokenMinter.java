@@ -5,6 +5,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -53,7 +54,9 @@ final class IdTokenMinter {
         if (tamper != null) {
             tamper.accept(claims);
         }
-        return sign(claims.build());
+        String token = sign(claims.build());
+        SecretLedger.secret(token);
+        return token;
     }
 
     private String sign(JWTClaimsSet claims) {
@@ -68,6 +71,14 @@ final class IdTokenMinter {
                 case RS512 -> rsa(JWSAlgorithm.RS512, current, current.getKeyID(), claims);
                 case NO_KID -> rsa(JWSAlgorithm.RS256, current, null, claims);
                 case UNKNOWN_KID -> rsa(JWSAlgorithm.RS256, keys.unpublished(), keys.unpublished().getKeyID(), claims);
+                case FLIPPED_SIGNATURE_BYTE -> flipSignatureByte(rsa(JWSAlgorithm.RS256, current, current.getKeyID(), claims));
+                case PS256 -> rsa(JWSAlgorithm.PS256, current, current.getKeyID(), claims);
+                case ES256_UNPUBLISHED_KEY -> signed(JWSAlgorithm.ES256, current.getKeyID(),
+                        new ECDSASigner(keys.unpublishedEc()), claims);
+                case HS256_WITH_GUESSED_SECRET -> signed(JWSAlgorithm.HS256, null,
+                        new MACSigner("a-secret-the-relying-party-never-shared-0123456789"), claims);
+                case HS256_WITH_PUBLIC_JWK -> signed(JWSAlgorithm.HS256, current.getKeyID(),
+                        new MACSigner(current.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8)), claims);
             };
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign the ID token", e);
@@ -84,6 +95,14 @@ final class IdTokenMinter {
         SignedJWT jwt = new SignedJWT(header, claims);
         jwt.sign(signer);
         return jwt.serialize();
+    }
+
+    /** Flips one bit in the middle of the signature part, keeping the token well-formed. */
+    private static String flipSignatureByte(String jwt) {
+        int dot = jwt.lastIndexOf('.');
+        byte[] sig = Base64.getUrlDecoder().decode(jwt.substring(dot + 1));
+        sig[sig.length / 2] ^= 0x01;
+        return jwt.substring(0, dot + 1) + Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
     }
 
     /** The public key as PEM text, the bytes an HS256 alg-confusion attack MACs with. */

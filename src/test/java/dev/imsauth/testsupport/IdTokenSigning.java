@@ -15,5 +15,15 @@ public enum IdTokenSigning {
     /** RS256 with the current key, but no kid in the header. */
     NO_KID,
     /** RS256 signed by a key whose kid was never published in the JWKS. */
-    UNKNOWN_KID
+    UNKNOWN_KID,
+    /** A correct RS256 token whose signature then has one byte flipped. */
+    FLIPPED_SIGNATURE_BYTE,
+    /** PS256 with the current key and kid (RSA, but an algorithm outside the allow-list). */
+    PS256,
+    /** ES256 signed by an EC key that was never published, labelled with the current kid. */
+    ES256_UNPUBLISHED_KEY,
+    /** HS256 MACed with a secret the relying party does not hold (an invalid HS256 signature). */
+    HS256_WITH_GUESSED_SECRET,
+    /** HS256 MACed with the current public key's JWK JSON text (algorithm confusion, JWK variant). */
+    HS256_WITH_PUBLIC_JWK
 }

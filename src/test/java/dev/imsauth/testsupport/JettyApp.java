@@ -3,9 +3,11 @@ package dev.imsauth.testsupport;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.servlet.ImsAuthFilter;
+import dev.imsauth.session.PendingLogins;
 import dev.imsauth.session.SessionStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,12 +17,18 @@ import jakarta.servlet.http.HttpSessionIdListener;
 import jakarta.servlet.http.HttpSessionListener;
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -28,23 +36,43 @@ import org.eclipse.jetty.server.ServerConnector;
  * A real Jetty 12 (ee10) server on 127.0.0.1 serving a small app under {@code /app}: {@code /app/protected/*}
  * and {@code /app/public/*} answer with who the request thinks the user is; a filter (ours, by default)
  * covers everything. Tracks live sessions so tests can look inside them, as an attacker could not.
+ *
+ * <p>Like a container deploying a WAR, it runs the library's {@link ServletContainerInitializer}s found
+ * through {@link ServiceLoader} (META-INF/services). With our filter, {@code /public/login?return=…}
+ * starts a sign-in with an explicit return target, as an application's "sign in" link would.
  */
 public final class JettyApp implements AutoCloseable {
     public static final String CONTEXT = "/app";
     private final Server server;
+    private final String contextPath;
+    private final ServletContextHandler context;
     private final Map<String, HttpSession> sessions = new ConcurrentHashMap<>();
 
-    private JettyApp(Filter filter, Map<String, ? extends HttpServlet> servlets) throws Exception {
+    private JettyApp(Filter filter, Map<String, ? extends HttpServlet> servlets, String contextPath,
+                     boolean honourForwardedHeaders) throws Exception {
+        this.contextPath = contextPath;
         server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        if (honourForwardedHeaders) {
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        context.setContextPath(CONTEXT);
+        context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        context.setContextPath(contextPath.isEmpty() ? "/" : contextPath);
+        for (ServletContainerInitializer sci : ServiceLoader.load(ServletContainerInitializer.class)) {
+            if (sci.getClass().getName().startsWith("dev.imsauth.")) {
+                context.addServletContainerInitializer(sci);
+            }
+        }
         context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new WhoAmIServlet()), "/*");
         servlets.forEach((mapping, servlet) -> context.addServlet(new ServletHolder(servlet), mapping));
+        if (filter instanceof ImsAuthFilter ours) {
+            context.addServlet(new ServletHolder(new LoginServlet(ours)), "/public/login");
+        }
         context.getSessionHandler().addEventListener(new SessionTracker());
         server.setHandler(context);
         server.start();
@@ -62,8 +90,18 @@ public final class JettyApp implements AutoCloseable {
 
     /** Starts the app behind a filter with more servlets, keyed by their mapping (e.g. {@code /protected/me}). */
     public static JettyApp start(Filter filter, Map<String, ? extends HttpServlet> servlets) {
+        return start(filter, servlets, CONTEXT, false);
+    }
+
+    /**
+     * Starts the app under {@code contextPath} ({@code ""} for the root) with extra servlets; with
+     * {@code honourForwardedHeaders} Jetty itself applies {@code X-Forwarded-*} (a TLS-terminating proxy in
+     * front: https requests are secure).
+     */
+    public static JettyApp start(Filter filter, Map<String, ? extends HttpServlet> servlets, String contextPath,
+                                 boolean honourForwardedHeaders) {
         try {
-            return new JettyApp(filter, servlets);
+            return new JettyApp(filter, servlets, contextPath, honourForwardedHeaders);
         } catch (Exception e) {
             throw new IllegalStateException("Jetty did not start", e);
         }
@@ -71,12 +109,43 @@ public final class JettyApp implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT} */
     public String origin() {
-        return "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return "http://127.0.0.1:" + port();
     }
 
-    /** {@code http://127.0.0.1:PORT/app} */
+    /** The port Jetty listens on. */
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** {@code http://127.0.0.1:PORT/app} (or the root for a root context). */
     public String base() {
-        return origin() + CONTEXT;
+        return origin() + contextPath;
+    }
+
+    /** The context path, {@code ""} for the root. */
+    public String contextPath() {
+        return contextPath;
+    }
+
+    /** The states of the sign-ins pending in the session with this id (empty when none or no session). */
+    public Set<String> pendingStates(String id) {
+        return session(id).map(s -> s.getAttribute(SessionStore.PENDING_ATTRIBUTE))
+                .map(p -> ((PendingLogins) p).states()).orElse(Set.of());
+    }
+
+    /** The live session for this id, with every attribute name it holds. */
+    public List<String> attributeNames(String id) {
+        return session(id).<List<String>>map(s -> java.util.Collections.list(s.getAttributeNames())).orElse(List.of());
+    }
+
+    /** How many live sessions there are. */
+    public int liveSessions() {
+        return sessions.size();
+    }
+
+    /** A snapshot of the live sessions. */
+    public List<HttpSession> sessions() {
+        return List.copyOf(sessions.values());
     }
 
     /** The redirect URI the app registers: {@code http://127.0.0.1:PORT/app/signin-oidc}. */
@@ -130,6 +199,20 @@ public final class JettyApp implements AutoCloseable {
         public void sessionIdChanged(HttpSessionEvent se, String oldId) {
             sessions.remove(oldId);
             sessions.put(se.getSession().getId(), se.getSession());
+        }
+    }
+
+    /** {@code /public/login?return=…}: an application's sign-in link with an explicit return target. */
+    private static final class LoginServlet extends HttpServlet {
+        private final transient ImsAuthFilter filter;
+
+        LoginServlet(ImsAuthFilter filter) {
+            this.filter = filter;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            filter.flow().challenge(req, resp, req.getParameter("return"), List.of());
         }
     }
 

@@ -40,6 +40,8 @@ public final class ProviderFaults {
     private volatile boolean omitExpiresIn;
     private volatile boolean omitIdToken;
     private volatile String tokenType;
+    private volatile boolean omitTokenType;
+    private volatile boolean skipPkceCheck;
     private volatile boolean rotateRefreshTokens;
     private volatile boolean rejectRefreshTokens;
     private volatile java.util.Set<String> withheldScopes;
@@ -68,6 +70,8 @@ public final class ProviderFaults {
         omitExpiresIn = false;
         omitIdToken = false;
         tokenType = null;
+        omitTokenType = false;
+        skipPkceCheck = false;
         rotateRefreshTokens = true;
         rejectRefreshTokens = false;
         withheldScopes = java.util.Set.of();
@@ -188,6 +192,15 @@ public final class ProviderFaults {
     /** Send this token_type (e.g. "mac") instead of "Bearer"; {@code null} for Bearer. */
     public ProviderFaults tokenType(String type) { tokenType = type; return this; }
 
+    /** Leave token_type out of token responses. */
+    public ProviderFaults omitTokenType(boolean omit) { omitTokenType = omit; return this; }
+
+    /**
+     * Redeem codes without checking code_verifier against the code_challenge: a provider without PKCE,
+     * to show what stops an injected code when PKCE does not (the nonce).
+     */
+    public ProviderFaults skipPkceCheck(boolean skip) { skipPkceCheck = skip; return this; }
+
     /** {@code false}: a refresh keeps the old refresh token valid and returns none. Default true. */
     public ProviderFaults rotateRefreshTokens(boolean rotate) { rotateRefreshTokens = rotate; return this; }
 
@@ -229,6 +242,8 @@ public final class ProviderFaults {
     boolean omitExpiresIn() { return omitExpiresIn; }
     boolean omitIdToken() { return omitIdToken; }
     String tokenType() { return tokenType; }
+    boolean omitTokenType() { return omitTokenType; }
+    boolean skipPkceCheck() { return skipPkceCheck; }
     boolean rotateRefreshTokens() { return rotateRefreshTokens; }
     boolean rejectRefreshTokens() { return rejectRefreshTokens; }
     java.util.Set<String> withheldScopes() { return withheldScopes; }

@@ -24,11 +24,12 @@ public final class SignInFixture implements AutoCloseable {
     public final OidcClient client;
 
     private SignInFixture(String secret, UnaryOperator<ImsAuthConfigBuilder> customize) {
-        this(secret, customize, op -> { }, Map.of());
+        this(secret, customize, op -> { }, Map.of(), JettyApp.CONTEXT, false);
     }
 
     private SignInFixture(String secret, UnaryOperator<ImsAuthConfigBuilder> customize,
-                          Consumer<TestOpenIdProvider> beforeDiscovery, Map<String, ? extends HttpServlet> servlets) {
+                          Consumer<TestOpenIdProvider> beforeDiscovery, Map<String, ? extends HttpServlet> servlets,
+                          String contextPath, boolean forwarded) {
         op = TestOpenIdProvider.start();
         beforeDiscovery.accept(op);
         ImsAuthConfigBuilder b = ImsAuthConfig.builder()
@@ -41,7 +42,7 @@ public final class SignInFixture implements AutoCloseable {
                 .jwksRefreshInterval(Duration.ofSeconds(30));
         ImsAuthConfig config = customize.apply(b).build();
         client = new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), clock);
-        app = JettyApp.start(new ImsAuthFilter(client), servlets);
+        app = JettyApp.start(new ImsAuthFilter(client), servlets, contextPath, forwarded);
         op.registerClient(CLIENT_ID, secret, app.redirectUri());
     }
 
@@ -68,7 +69,40 @@ public final class SignInFixture implements AutoCloseable {
     public static SignInFixture create(String secret, UnaryOperator<ImsAuthConfigBuilder> customize,
                                        Consumer<TestOpenIdProvider> beforeDiscovery,
                                        Map<String, ? extends HttpServlet> servlets) {
-        return new SignInFixture(secret, customize, beforeDiscovery, servlets);
+        return new SignInFixture(secret, customize, beforeDiscovery, servlets, JettyApp.CONTEXT, false);
+    }
+
+    /** A fixture set up step by step: provider switches before the app discovers it, configuration, context. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link SignInFixture}; everything optional. */
+    public static final class Builder {
+        private String secret;
+        private UnaryOperator<ImsAuthConfigBuilder> config = b -> b;
+        private Consumer<TestOpenIdProvider> provider = op -> { };
+        private String contextPath = JettyApp.CONTEXT;
+        private boolean forwarded;
+
+        /** A confidential client with this secret (default: public). */
+        public Builder secret(String s) { secret = s; return this; }
+
+        /** Configuration changes on top of the fixture's. */
+        public Builder config(UnaryOperator<ImsAuthConfigBuilder> c) { config = c; return this; }
+
+        /** Runs on the provider before the app starts (and so before discovery). */
+        public Builder provider(Consumer<TestOpenIdProvider> p) { provider = p; return this; }
+
+        /** The app's context path; {@code ""} deploys it at the root. */
+        public Builder contextPath(String c) { contextPath = c; return this; }
+
+        /** Jetty applies X-Forwarded-* itself (a TLS-terminating proxy in front). */
+        public Builder honourForwardedHeaders() { forwarded = true; return this; }
+
+        public SignInFixture start() {
+            return new SignInFixture(secret, config, provider, Map.of(), contextPath, forwarded);
+        }
     }
 
     /** A URL under the app, e.g. {@code url("/protected/page")}. */

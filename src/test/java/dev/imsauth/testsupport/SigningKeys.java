@@ -4,7 +4,10 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 import java.security.SecureRandom;
@@ -20,6 +23,7 @@ final class SigningKeys {
     private RSAKey current;
     private RSAKey rogue;
     private RSAKey unpublished;
+    private ECKey unpublishedEc;
 
     SigningKeys() {
         rotate();
@@ -56,6 +60,18 @@ final class SigningKeys {
             unpublished = generate("unpublished-" + prefix);
         }
         return unpublished;
+    }
+
+    /** An EC P-256 key that never appears in the JWKS. */
+    synchronized ECKey unpublishedEc() {
+        if (unpublishedEc == null) {
+            try {
+                unpublishedEc = new ECKeyGenerator(Curve.P_256).keyID("ec-" + prefix).generate();
+            } catch (JOSEException e) {
+                throw new IllegalStateException("cannot generate an EC key", e);
+            }
+        }
+        return unpublishedEc;
     }
 
     private static String randomPrefix() {

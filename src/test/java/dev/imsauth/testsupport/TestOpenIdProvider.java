@@ -57,6 +57,7 @@ public final class TestOpenIdProvider implements AutoCloseable {
         server.addConnector(connector);
         connector.open();
         issuer = "http://127.0.0.1:" + connector.getLocalPort();
+        SecretLedger.providerOrigin(issuer);
         ProviderContext context = new ProviderContext(issuer, settings, faults, clients, keys, grants,
                 new IdTokenMinter(issuer, keys, faults, settings));
         Map<String, Endpoint> endpoints = Map.of(
@@ -212,6 +213,12 @@ public final class TestOpenIdProvider implements AutoCloseable {
     /** Requests to the revocation endpoint. */
     public int revocations() {
         return journal.count(ProviderPaths.REVOCATION);
+    }
+
+    /** The subject an access token this provider issued belongs to; {@code null} when unknown (introspection). */
+    public String subjectOfAccessToken(String accessToken) {
+        TestUser user = grants.accessTokenUser(accessToken);
+        return user == null ? null : user.subject();
     }
 
     /** A new key signs from now on; the old keys stay in the JWKS unless {@code faults().publishRetiredKeys(false)}. */

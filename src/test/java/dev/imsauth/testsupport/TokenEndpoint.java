@@ -65,6 +65,13 @@ final class TokenEndpoint implements Endpoint {
             throw OAuthProblem.invalidGrant("redirect_uri differs from the authorization request");
         }
         String verifier = form.get("code_verifier");
+        if (verifier != null) {
+            SecretLedger.secret(verifier);
+        }
+        if (op.faults().skipPkceCheck()) {
+            return tokens(client, grant.user(), grant.scope(), grant.nonce(), grant.authTime(),
+                    Params.hasScope(grant.scope(), "offline_access"));
+        }
         if (verifier == null || !VERIFIER.matcher(verifier).matches()
                 || !s256(verifier).equals(grant.codeChallenge())) {
             throw OAuthProblem.invalidGrant("code_verifier does not match the code_challenge");
@@ -148,6 +155,9 @@ final class TokenEndpoint implements Endpoint {
         }
         if (faults.tokenType() != null) {
             body.put("token_type", faults.tokenType());
+        }
+        if (faults.omitTokenType()) {
+            body.remove("token_type");
         }
         return body;
     }
