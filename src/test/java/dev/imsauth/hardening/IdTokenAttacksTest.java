@@ -79,35 +79,37 @@ class IdTokenAttacksTest {
     static Stream<Arguments> forgedClaims() {
         Instant now = f.clock.instant();
         return Stream.of(
-                row("A02", "iss is another issuer", (b, n) -> b.issuer("https://evil.example")),
-                row("A02", "iss differs by a trailing slash", (b, n) -> b.issuer(f.op.issuer() + "/")),
-                row("A04", "aud is another client", (b, n) -> b.audience("another-app")),
-                row("A05", "aud is missing", (b, n) -> b.audience((String) null)),
-                row("A06", "aud has an untrusted second audience and no azp",
+                row("A02", "iss is another issuer", "iss is not", (b, n) -> b.issuer("https://evil.example")),
+                row("A02", "iss differs by a trailing slash", "iss is not", (b, n) -> b.issuer(f.op.issuer() + "/")),
+                row("A04", "aud is another client", "aud does not name", (b, n) -> b.audience("another-app")),
+                row("A05", "aud is missing", "aud does not name", (b, n) -> b.audience((String) null)),
+                row("A06", "aud has an untrusted second audience and no azp", "does not trust",
                         (b, n) -> b.audience(List.of("portal", "another-app")).claim("azp", null)),
-                row("A06", "aud has a second audience and azp names it",
+                row("A06", "aud has a second audience and azp names it", "does not trust",
                         (b, n) -> b.audience(List.of("portal", "another-app")).claim("azp", "another-app")),
-                row("A06", "aud has an untrusted second audience, azp is us",
+                row("A06", "aud has an untrusted second audience, azp is us", "does not trust",
                         (b, n) -> b.audience(List.of("portal", "another-app")).claim("azp", "portal")),
-                row("A06", "azp names another client", (b, n) -> b.claim("azp", "another-app")),
-                row("A07", "sub is missing", (b, n) -> b.subject(null)),
-                row("A08", "iat is missing", (b, n) -> b.issueTime(null)),
-                row("A09", "exp is 5 minutes past (skew 60 s)", (b, n) -> b.expirationTime(date(n.minusSeconds(300)))),
-                row("A11", "exp is missing", (b, n) -> b.expirationTime(null)),
-                row("A12", "iat is an hour ahead", (b, n) -> b.issueTime(date(n.plusSeconds(3600)))),
-                row("A12", "nbf is an hour ahead", (b, n) -> b.notBeforeTime(date(n.plusSeconds(3600)))),
-                row("A13", "nonce is another value", (b, n) -> b.claim("nonce", "someone-elses-nonce")),
-                row("A14", "nonce is missing", (b, n) -> b.claim("nonce", null)),
-                row("A30", "at_hash does not match the access token", (b, n) -> b.claim("at_hash", "AAAAAAAAAAAAAAAAAAAAAA")));
+                row("A06", "azp names another client", "azp names another", (b, n) -> b.claim("azp", "another-app")),
+                row("A07", "sub is missing", "no sub", (b, n) -> b.subject(null)),
+                row("A08", "iat is missing", "no iat", (b, n) -> b.issueTime(null)),
+                row("A09", "exp is 5 minutes past (skew 60 s)", "expired", (b, n) -> b.expirationTime(date(n.minusSeconds(300)))),
+                row("A11", "exp is missing", "no exp", (b, n) -> b.expirationTime(null)),
+                row("A12", "iat is an hour ahead", "issued in the future", (b, n) -> b.issueTime(date(n.plusSeconds(3600)))),
+                row("A12", "nbf is an hour ahead", "not valid yet", (b, n) -> b.notBeforeTime(date(n.plusSeconds(3600)))),
+                row("A13", "nonce is another value", "nonce is not the one", (b, n) -> b.claim("nonce", "someone-elses-nonce")),
+                row("A14", "nonce is missing", "no nonce", (b, n) -> b.claim("nonce", null)),
+                row("A30", "at_hash does not match the access token", "at_hash does not match", (b, n) -> b.claim("at_hash", "AAAAAAAAAAAAAAAAAAAAAA")));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("forgedClaims")
     @Catalogue({"A02", "A04", "A05", "A06", "A07", "A08", "A09", "A11", "A12", "A13", "A14", "A30"})
-    void rejectsAnIdTokenWithForgedOrMissingClaims(String id, String what, BiConsumer<JWTClaimsSet.Builder, Instant> forge) {
+    void rejectsAnIdTokenWithForgedOrMissingClaims(String id, String what, String why,
+                                                   BiConsumer<JWTClaimsSet.Builder, Instant> forge) {
         f.op.faults().idTokenClaims(b -> forge.accept(b, f.clock.instant()));
         HttpResponse<String> r = browser.follow(browser.startSignIn(f.url("/protected/")));
         assertRejected(f, browser, r, 401, "invalid_id_token");
+        assertThat(r.body()).as("rejected for the reason under test").contains(why);
         assertThat(f.op.tokenCalls()).as("the code is redeemed once, never retried").isEqualTo(1);
     }
 
@@ -120,6 +122,7 @@ class IdTokenAttacksTest {
         f.op.faults().idTokenSigning(signing);
         HttpResponse<String> r = browser.follow(browser.startSignIn(f.url("/protected/")));
         assertRejected(f, browser, r, 401, "invalid_id_token");
+        assertThat(r.body()).contains("not signed by a key of the provider");
         assertThat(f.op.tokenCalls()).isEqualTo(1);
     }
 
@@ -160,7 +163,9 @@ class IdTokenAttacksTest {
         // Signed with real time (three days behind the app): to the app the token expired long ago.
         f.op.setClock(java.time.Clock.systemUTC());
         try {
-            assertRejected(f, browser, browser.follow(browser.startSignIn(f.url("/protected/"))), 401, "invalid_id_token");
+            HttpResponse<String> r = browser.follow(browser.startSignIn(f.url("/protected/")));
+            assertRejected(f, browser, r, 401, "invalid_id_token");
+            assertThat(r.body()).contains("expired");
         } finally {
             f.op.setClock(f.clock);
         }
@@ -171,8 +176,8 @@ class IdTokenAttacksTest {
         return all.get(all.size() - 1);
     }
 
-    private static Arguments row(String id, String what, BiConsumer<JWTClaimsSet.Builder, Instant> forge) {
-        return Arguments.of(id, what, forge);
+    private static Arguments row(String id, String what, String why, BiConsumer<JWTClaimsSet.Builder, Instant> forge) {
+        return Arguments.of(id, what, why, forge);
     }
 
     private static Date date(Instant i) {

@@ -1,0 +1,107 @@
+package dev.imsauth.protocol;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * The claim checks of OIDC Core 3.1.3.7 on an ID token whose signature is already verified, judged by
+ * the application's {@link Clock}: iss, sub, aud (this client and no other audience, as no other is
+ * trusted), azp, exp and iat (required), nbf (when present), and the nonce. Messages name the claim,
+ * never its value.
+ */
+final class IdTokenClaimsCheck {
+    private final String issuer;
+    private final String clientId;
+    private final Duration skew;
+    private final Clock clock;
+
+    IdTokenClaimsCheck(String issuer, String clientId, Duration skew, Clock clock) {
+        this.issuer = issuer;
+        this.clientId = clientId;
+        this.skew = skew;
+        this.clock = clock;
+    }
+
+    /**
+     * Throws {@link IdTokenInvalidException} unless every check passes.
+     *
+     * @param expectedNonce the nonce of the sign-in, or null after a refresh (then the token must carry none)
+     */
+    void verify(JWTClaimsSet claims, String expectedNonce) {
+        if (!issuer.equals(claims.getIssuer())) {
+            throw fail("its iss is not the provider's issuer");
+        }
+        if (claims.getSubject() == null || claims.getSubject().isBlank()) {
+            throw fail("it has no sub");
+        }
+        List<String> audience = claims.getAudience();
+        if (!audience.contains(clientId)) {
+            throw fail("its aud does not name this application");
+        }
+        if (audience.size() > 1) {
+            throw fail("its aud also names audiences this application does not trust");
+        }
+        String azp = string(claims, "azp");
+        if (azp != null && !azp.equals(clientId)) {
+            throw fail("its azp names another client");
+        }
+        checkTimes(claims, clock.instant());
+        checkNonce(string(claims, "nonce"), expectedNonce);
+    }
+
+    private void checkTimes(JWTClaimsSet claims, Instant now) {
+        Date exp = claims.getExpirationTime();
+        Date iat = claims.getIssueTime();
+        Date nbf = claims.getNotBeforeTime();
+        if (exp == null) {
+            throw fail("it has no exp");
+        }
+        if (now.isAfter(exp.toInstant().plus(skew))) {
+            throw fail("it has expired (exp)");
+        }
+        if (iat == null) {
+            throw fail("it has no iat");
+        }
+        if (iat.toInstant().isAfter(now.plus(skew))) {
+            throw fail("it was issued in the future (iat)");
+        }
+        if (nbf != null && nbf.toInstant().isAfter(now.plus(skew))) {
+            throw fail("it is not valid yet (nbf)");
+        }
+    }
+
+    private static void checkNonce(String actual, String expected) {
+        if (expected == null) {
+            if (actual != null) {
+                // a refreshed ID token carries no nonce of ours; one that does is replayed from a sign-in
+                throw fail("a refreshed ID token carries a nonce");
+            }
+            return;
+        }
+        if (actual == null) {
+            throw fail("it has no nonce");
+        }
+        if (!MessageDigest.isEqual(actual.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+            throw fail("its nonce is not the one this sign-in sent");
+        }
+    }
+
+    private static String string(JWTClaimsSet claims, String name) {
+        try {
+            return claims.getStringClaim(name);
+        } catch (ParseException e) {
+            throw fail("its " + name + " is not a string");
+        }
+    }
+
+    private static IdTokenInvalidException fail(String why) {
+        return new IdTokenInvalidException("The ID token was rejected: " + why, null);
+    }
+}
