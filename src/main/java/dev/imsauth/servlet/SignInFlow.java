@@ -130,10 +130,16 @@ public final class SignInFlow {
     }
 
     private CompletedSignIn complete(HttpServletRequest request) {
-        if (!"GET".equalsIgnoreCase(request.getMethod())) {
-            throw new InvalidCallbackException("The sign-in response must arrive with GET");
+        CallbackParameters callback;
+        try {
+            if (!"GET".equalsIgnoreCase(request.getMethod())) {
+                throw new InvalidCallbackException("The sign-in response must arrive with GET (query response mode)");
+            }
+            callback = CallbackParameters.of(toLists(request));
+        } catch (InvalidCallbackException malformed) {
+            spendNamedState(request);
+            throw malformed;
         }
-        CallbackParameters callback = CallbackParameters.of(toLists(request));
         String state = callback.state().orElseThrow(
                 () -> new InvalidCallbackException("The sign-in response has no state parameter"));
         PendingLogin pending = store.takePending(request, state).orElseThrow(() -> new StateMismatchException(
@@ -151,6 +157,14 @@ public final class SignInFlow {
      * @param returnUrl the validated same-origin path to continue to
      */
     public record CompletedSignIn(SignedInUser user, String returnUrl) {
+    }
+
+    /** A malformed callback that names one pending state still spends it: a callback is single use, whatever its fate. */
+    private void spendNamedState(HttpServletRequest request) {
+        String[] states = request.getParameterValues("state");
+        if (states != null && states.length == 1 && states[0].length() <= CallbackParameters.MAX_VALUE_LENGTH) {
+            store.takePending(request, states[0]);
+        }
     }
 
     private static java.util.Map<String, List<String>> toLists(HttpServletRequest request) {

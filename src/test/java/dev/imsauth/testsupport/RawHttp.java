@@ -51,8 +51,12 @@ public final class RawHttp {
             }
             request.append("\r\n");
             OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
+            try {
+                out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            } catch (IOException closedEarly) {
+                // the server answered (e.g. 431) and closed before it read everything: read that answer
+            }
             Response r = read(socket.getInputStream());
             SecretLedger.evidence("raw HTTP " + r.status(), String.join("\n", r.headerLines()) + "\n" + r.body());
             return r;
@@ -65,8 +69,14 @@ public final class RawHttp {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         int n;
-        while ((n = in.read(buf)) >= 0) {
-            all.write(buf, 0, n);
+        try {
+            while ((n = in.read(buf)) >= 0) {
+                all.write(buf, 0, n);
+            }
+        } catch (java.net.SocketException reset) {
+            if (all.size() == 0) {
+                throw reset;
+            }
         }
         String text = all.toString(StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
