@@ -1,0 +1,31 @@
+package dev.imsauth.servlet;
+
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.SessionCookieConfig;
+import java.util.Set;
+
+/**
+ * Hardens the session cookie of every application that ships the library: {@code HttpOnly}, and
+ * {@code SameSite=Lax} unless the application set a SameSite of its own (Lax, not Strict: the
+ * provider's redirect back to the callback is a cross-site top-level GET that must carry the cookie).
+ * {@code Secure} is left to the container, which adds it on https requests (Tomcat, Jetty, Undertow
+ * do), so plain-http development keeps working.
+ *
+ * <p>Containers run it at deployment through META-INF/services (Tomcat, WildFly/Undertow; Jetty with
+ * its annotations module); that is the only time a session cookie can still be configured, which a
+ * filter's {@code init} is too late for.
+ */
+public final class SessionCookieDefaults implements ServletContainerInitializer {
+    /** The cookie attribute name, as Servlet 6 {@link SessionCookieConfig#setAttribute} takes it. */
+    static final String SAME_SITE = "SameSite";
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) {
+        SessionCookieConfig cookie = context.getSessionCookieConfig();
+        cookie.setHttpOnly(true);
+        if (cookie.getAttribute(SAME_SITE) == null) {
+            cookie.setAttribute(SAME_SITE, "Lax");
+        }
+    }
+}
