@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * checked again before use. Anything that could leave the origin falls back to the context root.
  */
 public final class ReturnUrls {
+    private static final int MAX_LENGTH = 2048;
+    private static final int MAX_DECODINGS = 2;
+
     private ReturnUrls() {
     }
 
@@ -28,14 +31,14 @@ public final class ReturnUrls {
     }
 
     /**
-     * True for a path on this origin: starts with one {@code /}, no {@code //} or {@code /\} (protocol-relative),
-     * no backslash, no control or white-space characters (header splitting), no scheme, bounded length.
+     * True for a path on this origin: starts with one {@code /} (not {@code //}, {@code /\} or {@code /@}),
+     * no backslash, no control or white-space characters (header splitting), no scheme, bounded length —
+     * and the same holds after percent-decoding it (up to twice), so {@code /%2F/evil.com},
+     * {@code /%09/evil.com} or an encoded CR LF fall back too. A target still encoded after two rounds is
+     * refused: no honest return URL is.
      */
     public static boolean isSafe(String target) {
-        if (target == null || target.isEmpty() || target.length() > 2048 || target.charAt(0) != '/') {
-            return false;
-        }
-        if (target.length() > 1 && (target.charAt(1) == '/' || target.charAt(1) == '\\')) {
+        if (target == null || target.isEmpty() || target.length() > MAX_LENGTH || !safeStart(target)) {
             return false;
         }
         for (int i = 0; i < target.length(); i++) {
@@ -44,7 +47,57 @@ public final class ReturnUrls {
                 return false;
             }
         }
-        String lower = target.toLowerCase(java.util.Locale.ROOT);
-        return !lower.startsWith("/%2f") && !lower.startsWith("/%5c");
+        String current = target;
+        for (int round = 0; round <= MAX_DECODINGS; round++) {
+            String decoded = percentDecode(current);
+            if (decoded.equals(current)) {
+                return true;
+            }
+            if (!safeStart(decoded) || hasControlOrPathBackslash(decoded)) {
+                return false;
+            }
+            current = decoded;
+        }
+        return false;
+    }
+
+    private static boolean safeStart(String s) {
+        return s.length() > 0 && s.charAt(0) == '/'
+                && (s.length() == 1 || (s.charAt(1) != '/' && s.charAt(1) != '\\' && s.charAt(1) != '@'));
+    }
+
+    /** Control characters anywhere, or a backslash in the path (browsers read it as a slash). */
+    private static boolean hasControlOrPathBackslash(String s) {
+        int query = s.indexOf('?');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && Character.isISOControl(c))
+                    || (c == '\\' && (query < 0 || i < query))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Decodes %XX escapes as UTF-8 (a '+' stays a '+'); malformed escapes are kept as they are. */
+    static String percentDecode(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(s.length());
+        byte[] raw = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '%' && i + 2 < raw.length && hex(raw[i + 1]) >= 0 && hex(raw[i + 2]) >= 0) {
+                bytes.write(hex(raw[i + 1]) * 16 + hex(raw[i + 2]));
+                i += 2;
+            } else {
+                bytes.write(raw[i]);
+            }
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static int hex(byte b) {
+        return Character.digit(b, 16);
     }
 }

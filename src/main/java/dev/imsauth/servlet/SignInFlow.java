@@ -123,10 +123,16 @@ public final class SignInFlow {
         }
     }
 
-    /** Sends the browser on to where it was going before sign-in. */
-    public void redirectAfterSignIn(HttpServletResponse response, String returnUrl) throws IOException {
+    /**
+     * Sends the browser on to where it was going before sign-in: a 302 with the validated same-origin
+     * path as a relative {@code Location}, set directly rather than through {@code sendRedirect}, whose
+     * container-specific normalisation may refuse an odd but harmless path with a 500 after the user is
+     * already signed in (Jetty 12: "Suspicious Path Character").
+     */
+    public void redirectAfterSignIn(HttpServletResponse response, String returnUrl) {
         ErrorResponses.noStore(response);
-        response.sendRedirect(returnUrl);
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader("Location", returnUrl);
     }
 
     private CompletedSignIn complete(HttpServletRequest request) {
