@@ -79,6 +79,10 @@ public final class ProviderHttp {
             throw ProviderException.error("Interrupted while calling the identity provider (" + where + ")", null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                // the request's own timeout (same deadline) fired first; a connect timeout is one too
+                throw ProviderException.error("The identity provider did not answer in time (" + where + ")", null);
+            }
             String what = cause instanceof TooLarge ? "an oversized response" : "a connection failure";
             throw ProviderException.error("Calling the identity provider failed with " + what + " (" + where + ")",
                     cause instanceof IOException ? cause : null);
