@@ -68,7 +68,13 @@ public final class ProviderDiscovery {
     }
 
     private ProviderMetadata fetch() {
-        HTTPResponse response = http.get(discoveryUri());
+        HTTPResponse response;
+        try {
+            response = http.get(discoveryUri());
+        } catch (ProviderException e) {
+            // unreachable, timed out, TLS refused or oversized: without metadata sign-in is unavailable (503)
+            throw ProviderException.unavailable("Discovery failed: " + e.getMessage(), null);
+        }
         if (response.getStatusCode() != 200) {
             throw ProviderException.unavailable("Discovery at " + discoveryUri() + " answered HTTP "
                     + response.getStatusCode(), null);
