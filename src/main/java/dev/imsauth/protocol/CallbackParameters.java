@@ -59,7 +59,8 @@ public final class CallbackParameters {
         return get("iss");
     }
 
+    /** A value, where empty or white space only counts as absent (RFC 6749 §3.1: empty is omitted). */
     private Optional<String> get(String name) {
-        return Optional.ofNullable(values.get(name)).filter(s -> !s.isEmpty());
+        return Optional.ofNullable(values.get(name)).filter(s -> !s.isBlank());
     }
 }

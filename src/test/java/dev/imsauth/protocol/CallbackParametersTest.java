@@ -36,4 +36,12 @@ class CallbackParametersTest {
         assertThat(p.state()).isEmpty();
         assertThat(p.code()).contains("c");
     }
+
+    @Test
+    void treatsWhiteSpaceOnlyValuesAsAbsent() {
+        CallbackParameters p = CallbackParameters.of(Map.of("state", List.of("s"), "code", List.of("\t "),
+                "error", List.of(" ")));
+        assertThat(p.code()).isEmpty();
+        assertThat(p.error()).isEmpty();
+    }
 }
