@@ -79,6 +79,36 @@ public final class ReturnUrls {
         return false;
     }
 
+    /**
+     * A safe target as it may stand in a {@code Location} header: characters outside ASCII are
+     * percent-encoded as UTF-8 (as a browser does for a path), since header values are Latin-1 at best
+     * and a container may mangle the rest. ASCII targets are returned as they are.
+     */
+    public static String toLocation(String safeTarget) {
+        StringBuilder out = null;
+        for (int i = 0; i < safeTarget.length(); i++) {
+            char c = safeTarget.charAt(i);
+            if (c < 0x80) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(safeTarget.length() + 16).append(safeTarget, 0, i);
+            }
+            int cp = safeTarget.codePointAt(i);
+            if (Character.isSupplementaryCodePoint(cp)) {
+                i++;
+            }
+            for (byte b : new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+            }
+        }
+        return out == null ? safeTarget : out.toString();
+    }
+
     /** Decodes %XX escapes as UTF-8 (a '+' stays a '+'); malformed escapes are kept as they are. */
     static String percentDecode(String s) {
         if (s.indexOf('%') < 0) {

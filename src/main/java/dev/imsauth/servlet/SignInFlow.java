@@ -97,7 +97,7 @@ public final class SignInFlow {
             return;
         }
         try {
-            String target = ReturnUrls.isSafe(returnUrl) ? returnUrl : ReturnUrls.fallback(request);
+            String target = ReturnUrls.isSafe(returnUrl) ? ReturnUrls.toLocation(returnUrl) : ReturnUrls.fallback(request);
             LoginRedirect login = client.startLogin(redirectUris.redirectUri(request), target, extraScopes);
             store.addPending(request, login.pending());
             ErrorResponses.noStore(response);
@@ -132,7 +132,7 @@ public final class SignInFlow {
     public void redirectAfterSignIn(HttpServletResponse response, String returnUrl) {
         ErrorResponses.noStore(response);
         response.setStatus(HttpServletResponse.SC_FOUND);
-        response.setHeader("Location", returnUrl);
+        response.setHeader("Location", ReturnUrls.toLocation(returnUrl));
     }
 
     private CompletedSignIn complete(HttpServletRequest request) {
