@@ -133,6 +133,27 @@ public final class JettyApp implements AutoCloseable {
                 .map(p -> ((PendingLogins) p).states()).orElse(Set.of());
     }
 
+    /**
+     * The return URL stored for a pending sign-in, read from a serialized copy of the session's pending
+     * logins (the way a replicating container would see them), without disturbing the real ones.
+     */
+    public Optional<String> pendingReturnUrl(String id, String state) {
+        return session(id).map(s -> s.getAttribute(SessionStore.PENDING_ATTRIBUTE)).flatMap(p -> {
+            try {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                    out.writeObject(p);
+                }
+                try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                    return ((PendingLogins) in.readObject()).take(state).map(dev.imsauth.protocol.PendingLogin::returnUrl);
+                }
+            } catch (java.io.IOException | ClassNotFoundException e) {
+                throw new IllegalStateException("pending logins do not serialize", e);
+            }
+        });
+    }
+
     /** The live session for this id, with every attribute name it holds. */
     public List<String> attributeNames(String id) {
         return session(id).<List<String>>map(s -> java.util.Collections.list(s.getAttributeNames())).orElse(List.of());
