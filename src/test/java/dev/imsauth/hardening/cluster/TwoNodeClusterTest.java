@@ -1,0 +1,123 @@
+package dev.imsauth.hardening.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.protocol.SignedInUser;
+import dev.imsauth.testsupport.BrowserlessClient;
+import dev.imsauth.testsupport.TestOpenIdProvider;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Jetty 12 nodes behind one public origin, sharing sessions through Jetty's JDBCSessionDataStore
+ * over a real H2 database server, with no sticky sessions: a sign-in started on one node must finish
+ * on the other, even when the first node is gone. The load balancer (terminating TLS) is played by the test: the
+ * provider redirects to the public callback URL ({@code https://portal.cluster.test/app/signin-oidc},
+ * registered as such), and the test sends that request to the node it chooses.
+ * Refresh on B and logout on A wait for the lifecycle branch (docs/security.md).
+ */
+class TwoNodeClusterTest {
+    private static final String PUBLIC_ORIGIN = "https://portal.cluster.test";
+    private static TestOpenIdProvider op;
+    private static SharedSessionDatabase db;
+    private ClusterNode a;
+    private ClusterNode b;
+    private final BrowserlessClient browser = new BrowserlessClient();
+
+    @BeforeAll
+    static void startProviderAndDatabase() {
+        op = TestOpenIdProvider.start();
+        op.registerClient("portal", null, PUBLIC_ORIGIN + ClusterNode.CONTEXT + "/signin-oidc");
+        db = new SharedSessionDatabase();
+    }
+
+    @AfterAll
+    static void stopProviderAndDatabase() {
+        db.close();
+        op.close();
+    }
+
+    @BeforeEach
+    void startNodes() {
+        ImsAuthConfig config = ImsAuthConfig.builder().issuer(op.issuer()).clientId("portal")
+                .allowInsecureLoopback(true).redirectUri(PUBLIC_ORIGIN + ClusterNode.CONTEXT + "/signin-oidc")
+                .readTimeout(Duration.ofSeconds(3)).build();
+        a = new ClusterNode("nodeA", db.jdbcUrl(), config);
+        b = new ClusterNode("nodeB", db.jdbcUrl(), config);
+        op.clearRequests();
+    }
+
+    @AfterEach
+    void stopNodes() {
+        a.close();
+        b.close();
+    }
+
+    @Test
+    void aSignInStartedOnNodeACompletesOnNodeBAndBothSeeTheUser() {
+        HttpResponse<String> toProvider = browser.get(a.url("/protected/report?id=7"));
+        assertThat(toProvider.statusCode()).isEqualTo(302);
+        String startedSession = browser.sessionId(a.origin()).orElseThrow();
+        assertThat(db.sessionRows()).as("the pending sign-in is in the shared store").isPositive();
+
+        HttpResponse<String> done = browser.get(on(b, BrowserlessClient.location(browser.follow(toProvider))));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location")).contains("/app/protected/report?id=7");
+
+        String signedInSession = browser.sessionId(b.origin()).orElseThrow();
+        assertThat(sessionId(signedInSession)).as("rotated at sign-in").isNotEqualTo(sessionId(startedSession));
+        assertThat(browser.get(b.url("/protected/report?id=7")).body()).isEqualTo("node=nodeB;user=alice");
+        assertThat(browser.get(a.url("/protected/report?id=7")).body()).isEqualTo("node=nodeA;user=alice");
+
+        SignedInUser onA = a.userInSession(signedInSession).orElseThrow();
+        SignedInUser onB = b.userInSession(signedInSession).orElseThrow();
+        assertThat(onA.tokens().accessToken()).isEqualTo(onB.tokens().accessToken());
+        assertThat(op.subjectOfAccessToken(onB.tokens().accessToken())).isEqualTo("alice");
+        assertThat(a.userInSession(startedSession)).as("the pre-sign-in id is not signed in").isEmpty();
+        assertThat(op.tokenCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void whenNodeAStopsMidSignInTheUserCompletesOnNodeB() {
+        HttpResponse<String> toProvider = browser.get(a.url("/protected/during-outage"));
+        assertThat(toProvider.statusCode()).isEqualTo(302);
+        a.stop();
+
+        HttpResponse<String> toCallback = browser.follow(toProvider);
+        HttpResponse<String> done = browser.get(on(b, BrowserlessClient.location(toCallback)));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location")).contains("/app/protected/during-outage");
+        assertThat(browser.get(b.url("/protected/during-outage")).body()).isEqualTo("node=nodeB;user=alice");
+        assertThat(b.userInSession(browser.sessionId(b.origin()).orElseThrow())).isPresent();
+    }
+
+    @Test
+    void aCallbackReplayedOnTheOtherNodeIsRejectedThere() {
+        HttpResponse<String> toCallback = browser.follow(browser.get(a.url("/protected/")));
+        URI callback = BrowserlessClient.location(toCallback);
+        assertThat(browser.get(on(a, callback)).statusCode()).isEqualTo(302);
+        HttpResponse<String> replay = browser.get(on(b, callback));
+        assertThat(replay.statusCode()).isEqualTo(401);
+        assertThat(replay.body()).contains("state_mismatch");
+        assertThat(op.tokenCalls()).isEqualTo(1);
+    }
+
+    /** The load balancer: the public URL sent to one node. */
+    private static String on(ClusterNode node, URI publicUrl) {
+        assertThat(publicUrl.toString()).startsWith(PUBLIC_ORIGIN);
+        return node.origin() + publicUrl.toString().substring(PUBLIC_ORIGIN.length());
+    }
+
+    private static String sessionId(String cookieValue) {
+        int dot = cookieValue.indexOf('.');
+        return dot < 0 ? cookieValue : cookieValue.substring(0, dot);
+    }
+
+}
