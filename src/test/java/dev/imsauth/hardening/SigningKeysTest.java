@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * keys and a JWKS endpoint that is down. The library caches the JWKS, so each test starts a fresh
  * fixture (provider, app, client: a few hundred milliseconds) to control what is cached.
  * The JWKS re-fetch rate limit is 30 s ({@code ims.jwks-refresh-interval}), moved by the test clock;
- * provider calls time out after 1 s.
+ * provider calls time out after 5 s (1 s in the JWKS-timeout test).
  */
 class SigningKeysTest {
     private SignInFixture f;
@@ -31,7 +31,7 @@ class SigningKeysTest {
 
     @BeforeEach
     void start() {
-        f = SignInFixture.with(b -> b.readTimeout(Duration.ofSeconds(1)));
+        f = SignInFixture.with(b -> b.readTimeout(Duration.ofSeconds(5)));
         browser = new BrowserlessClient();
     }
 
@@ -119,7 +119,9 @@ class SigningKeysTest {
         assertRejected(f, browser, r, 502, "provider_fault");
         assertThat(r.body()).contains("signing keys could not be loaded");
 
-        f.op.faults().reset().jwksDelay(Duration.ofSeconds(3));
+        f.close();
+        f = SignInFixture.with(b -> b.readTimeout(Duration.ofSeconds(1)));
+        f.op.faults().jwksDelay(Duration.ofSeconds(3));
         BrowserlessClient again = new BrowserlessClient();
         long started = System.nanoTime();
         HttpResponse<String> slow = again.follow(again.startSignIn(f.url("/protected/")));

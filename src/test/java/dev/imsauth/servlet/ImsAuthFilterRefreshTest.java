@@ -44,8 +44,8 @@ class ImsAuthFilterRefreshTest {
     @BeforeAll
     static void start() {
         f = SignInFixture.publicClient();
-        // the provider keeps real time: Nimbus checks ID-token iat/exp against the system clock
-        f.op.setAccessTokenLifetime(LIFETIME);
+        // one clock for app and provider: refreshed ID tokens are checked against the app's clock
+        f.op.setClock(f.clock).setAccessTokenLifetime(LIFETIME);
     }
 
     @AfterAll

@@ -104,8 +104,11 @@ public final class BrowserlessClient {
     private synchronized void record(HttpResponse<String> r) {
         history.add(r);
         if (!SecretLedger.isProvider(r.uri().toString())) {
-            SecretLedger.evidence("HTTP " + r.statusCode() + " from " + r.uri().getRawPath(),
-                    r.headers().map() + "\n" + r.body());
+            Map<String, List<String>> headers = new java.util.TreeMap<>(r.headers().map());
+            // the front channel to the provider carries what the protocol puts there (id_token_hint at logout)
+            headers.computeIfPresent("location", (k, v) -> v.stream()
+                    .map(l -> SecretLedger.isProvider(r.uri().resolve(l).toString()) ? "<to the provider>" : l).toList());
+            SecretLedger.evidence("HTTP " + r.statusCode() + " from " + r.uri().getRawPath(), headers + "\n" + r.body());
         }
     }
 

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * refresh and ID tokens, PKCE verifiers, client secrets) is registered here, and so is everything a
  * user or an operator would see: each log line of the library (captured at all levels, debug included)
  * and each response of an application (status, headers and body; the provider's own responses, which
- * carry codes and tokens by design, are left out). {@link #leaks()} finds any secret in that evidence.
+ * carry codes and tokens by design, are left out, and so is an application's redirect to the provider,
+ * the front channel where RP-Initiated Logout puts the ID token as id_token_hint). {@link #leaks()}
+ * finds any secret in that evidence.
  *
  * <p>Static on purpose: the providers, browsers and logs of a whole test class feed it, and
  * {@link LogHygieneExtension} checks it after every class. Test code only.
