@@ -1,5 +1,6 @@
 package dev.imsauth.client;
 
+import dev.imsauth.hardening.Catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -81,6 +82,7 @@ class ServiceTokenProviderTest {
         logs.close();
     }
 
+    @Catalogue({"H01", "H05"})
     @Test
     void getsATokenWithClientCredentialsAndServesItFromTheCache() {
         ServiceTokenProvider p = provider(b -> b);
@@ -107,6 +109,7 @@ class ServiceTokenProviderTest {
         assertThat(tokens.toString()).doesNotContain(token);
     }
 
+    @Catalogue("H01")
     @Test
     void renewsTheTokenShortlyBeforeItExpires() {
         ServiceTokenProvider p = provider(b -> b);
@@ -121,6 +124,7 @@ class ServiceTokenProviderTest {
         assertThat(op.tokenCalls()).isEqualTo(2);
     }
 
+    @Catalogue("H02")
     @Test
     void sixtyFourThreadsOnAColdProviderMakeOneTokenRequest() throws Exception {
         ServiceTokenProvider p = provider(b -> b);
@@ -149,6 +153,7 @@ class ServiceTokenProviderTest {
         assertThat(op.tokenCalls()).isEqualTo(1);
     }
 
+    @Catalogue("H04")
     @Test
     void retriesTransientFailuresWithGrowingBoundedPauses() {
         ServiceTokenProvider p = provider(b -> b);
@@ -167,6 +172,7 @@ class ServiceTokenProviderTest {
         assertThat(sleeps.get(1)).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
     }
 
+    @Catalogue("H04")
     @Test
     void retriesATimeout() {
         ServiceTokenProvider p = provider(b -> b.readTimeout(Duration.ofMillis(500)));
@@ -193,6 +199,7 @@ class ServiceTokenProviderTest {
         assertThat(sleeps).hasSize(3).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(4)));
     }
 
+    @Catalogue("H03")
     @Test
     void aWrongSecretFailsAtOnceWithAClearMessageAndNoSecret() {
         ServiceTokenProvider p = provider(b -> b.clientSecret(WRONG_SECRET));

@@ -1,5 +1,6 @@
 package dev.imsauth.servlet;
 
+import dev.imsauth.hardening.Catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.protocol.SignedInUser;
@@ -70,6 +71,7 @@ class ImsAuthFilterRefreshTest {
         logs.close();
     }
 
+    @Catalogue("G01")
     @Test
     void refreshesTheAccessTokenInTheLastMinuteBeforeItExpires() {
         SignedInUser before = stored();
@@ -96,6 +98,7 @@ class ImsAuthFilterRefreshTest {
         assertThat(f.op.tokenCalls()).isZero();
     }
 
+    @Catalogue("G02")
     @Test
     void storesTheRotatedRefreshTokenAndTheOldOneIsSpent() {
         String oldRefreshToken = stored().tokens().refreshToken().orElseThrow();
@@ -113,6 +116,7 @@ class ImsAuthFilterRefreshTest {
         assertThat(f.op.requests("/connect/token").get(1).first("refresh_token")).isEqualTo(newRefreshToken);
     }
 
+    @Catalogue("G02")
     @Test
     void keepsTheRefreshTokenWhenTheProviderSendsNoNewOne() {
         f.op.faults().rotateRefreshTokens(false);
@@ -125,6 +129,7 @@ class ImsAuthFilterRefreshTest {
         assertThat(after.tokens().expiresAt()).isAfter(f.clock.instant());
     }
 
+    @Catalogue("G07")
     @Test
     void oneHundredConcurrentRequestsOnAnExpiringSessionRefreshOnce() throws Exception {
         f.clock.advance(LIFETIME.minusSeconds(5));
@@ -155,6 +160,7 @@ class ImsAuthFilterRefreshTest {
         assertThat(f.app.sessionsWithUser()).isGreaterThanOrEqualTo(1);
     }
 
+    @Catalogue("G03")
     @Test
     void invalidGrantSignsTheUserOutAndTheBrowserSignsInAgain() {
         f.op.faults().rejectRefreshTokens(true);
@@ -169,6 +175,7 @@ class ImsAuthFilterRefreshTest {
         assertThat(logs.text()).contains("Refresh rejected (token_rejected)").contains("invalid_grant");
     }
 
+    @Catalogue("G03")
     @Test
     void invalidGrantOnAnApiCallAnswers401Json() {
         f.op.faults().rejectRefreshTokens(true);
@@ -180,12 +187,14 @@ class ImsAuthFilterRefreshTest {
         assertThat(f.app.userInSession(browser.sessionId(f.url("/")).orElseThrow())).isEmpty();
     }
 
+    @Catalogue({"G04", "G05", "G06"})
     @ParameterizedTest(name = "refreshed ID token with another {0}")
-    @ValueSource(strings = {"sub", "iss", "aud"})
+    @ValueSource(strings = {"sub", "iss", "aud", "azp"})
     void aRefreshedIdTokenForSomeoneElseSignsTheUserOut(String claim) {
         Consumer<JWTClaimsSet.Builder> tamper = switch (claim) {
             case "sub" -> b -> b.subject("mallory");
             case "iss" -> b -> b.issuer("https://evil.example");
+            case "azp" -> b -> b.claim("azp", "another-app");
             default -> b -> b.audience(List.of(SignInFixture.CLIENT_ID, "another-app"));
         };
         f.op.faults().idTokenClaims(tamper);
@@ -201,6 +210,7 @@ class ImsAuthFilterRefreshTest {
         assertThat(logs.text()).contains("invalid_id_token");
     }
 
+    @Catalogue("G08")
     @Test
     void providerOutageAfterExpiryAnswers503AndKeepsTheTokensWhole() {
         SignedInUser before = stored();
@@ -224,6 +234,7 @@ class ImsAuthFilterRefreshTest {
         assertThat(remember(stored()).tokens().accessToken()).isNotEqualTo(before.tokens().accessToken());
     }
 
+    @Catalogue("G08")
     @Test
     void providerOutageInTheMarginKeepsUsingTheStillValidToken() {
         SignedInUser before = stored();
@@ -234,6 +245,7 @@ class ImsAuthFilterRefreshTest {
         assertThat(logs.text()).contains("Refreshing the tokens of subject alice failed");
     }
 
+    @Catalogue("G08")
     @Test
     void tokenEndpointTimeoutAfterExpiryAnswers503() {
         f.op.faults().tokenDelay(Duration.ofSeconds(5)); // the fixture's read timeout is 3 s

@@ -1,5 +1,6 @@
 package dev.imsauth.servlet;
 
+import dev.imsauth.hardening.Catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.protocol.SignedInUser;
@@ -71,6 +72,7 @@ class LogoutFlowTest {
         logs.close();
     }
 
+    @Catalogue({"D03", "D04"})
     @Test
     void aSameOriginPostRevokesEndsTheSessionAndRedirectsToTheProvider() {
         SignedInUser user = stored(f);
@@ -102,6 +104,7 @@ class LogoutFlowTest {
         assertThat(BrowserlessClient.location(again).getPath()).isEqualTo("/connect/authorize");
     }
 
+    @Catalogue("D03")
     @Test
     void theOldSessionCookieNoLongerSignsAnyoneIn() {
         String session = browser.sessionId(f.url("/")).orElseThrow();
@@ -113,6 +116,7 @@ class LogoutFlowTest {
         assertThat(f.app.userInSession(session)).isEmpty();
     }
 
+    @Catalogue("D06")
     @Test
     void getOnlyShowsAConfirmationForm() {
         HttpResponse<String> page = browser.get(f.url("/logout"));
@@ -150,6 +154,7 @@ class LogoutFlowTest {
                 Arguments.of("no origin signal and a wrong token", Map.of("token", "guessed")));
     }
 
+    @Catalogue("D06")
     @ParameterizedTest(name = "{0}")
     @MethodSource("crossSiteRequests")
     void crossSiteLogoutIsRefusedAndTheUserStaysSignedIn(String name, Map<String, String> headers) {
@@ -164,6 +169,7 @@ class LogoutFlowTest {
         assertThat(logs.text()).contains("Refused a logout request");
     }
 
+    @Catalogue("D06")
     @Test
     void aValidTokenDoesNotOverrideACrossSiteOrigin() {
         String token = formToken(browser.get(f.url("/logout")).body());
@@ -174,6 +180,7 @@ class LogoutFlowTest {
         assertThat(browser.get(f.url("/protected/page")).statusCode()).isEqualTo(200);
     }
 
+    @Catalogue("D07")
     @Test
     void withoutEndSessionAndRevocationEndpointsTheLogoutIsLocal() {
         BrowserlessClient b = new BrowserlessClient();
