@@ -6,7 +6,6 @@ import dev.imsauth.protocol.ProviderHttp;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.servlet.ImsAuthFilter;
 import dev.imsauth.session.SessionStore;
-import dev.imsauth.testsupport.MutableClock;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +26,7 @@ import org.eclipse.jetty.session.NullSessionCacheFactory;
 
 /**
  * One node of the cluster: a Jetty 12 server with the filter and its own {@link OidcClient} (as a
- * separate JVM would have), keeping sessions only in the shared database: Jetty's
+ * separate JVM would have; the clock is shared, as NTP would keep it), keeping sessions only in the shared database: Jetty's
  * {@code JDBCSessionDataStore}, a {@code NullSessionCache} (no node trusts a copy in its memory) and
  * {@code flushOnResponseCommit} (a session is written before the browser sees the response, so the
  * next request may land on any node). docs/clustering.md explains each setting.
@@ -38,7 +37,7 @@ final class ClusterNode implements AutoCloseable {
     private final ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
     private final String name;
 
-    ClusterNode(String name, String jdbcUrl, ImsAuthConfig config) {
+    ClusterNode(String name, String jdbcUrl, ImsAuthConfig config, java.time.Clock clock) {
         this.name = name;
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -60,7 +59,7 @@ final class ClusterNode implements AutoCloseable {
         store.setSavePeriodSec(0);
         server.addBean(store);
 
-        OidcClient client = new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), new MutableClock());
+        OidcClient client = new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), clock);
         context.setContextPath(CONTEXT);
         context.addFilter(new FilterHolder(new ImsAuthFilter(client)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new WhoAmI(name)), "/*");

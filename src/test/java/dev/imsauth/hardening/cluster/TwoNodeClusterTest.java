@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.testsupport.BrowserlessClient;
+import dev.imsauth.testsupport.MutableClock;
 import dev.imsauth.testsupport.TestOpenIdProvider;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,10 +24,13 @@ import org.junit.jupiter.api.Test;
  * on the other, even when the first node is gone. The load balancer (terminating TLS) is played by the test: the
  * provider redirects to the public callback URL ({@code https://portal.cluster.test/app/signin-oidc},
  * registered as such), and the test sends that request to the node it chooses.
- * Refresh on B and logout on A wait for the lifecycle branch (docs/security.md).
+ * Tokens are refreshed on whichever node sees them near expiry, once, and a logout on one node signs
+ * the user out on the other. The provider and the nodes share one test clock.
  */
 class TwoNodeClusterTest {
     private static final String PUBLIC_ORIGIN = "https://portal.cluster.test";
+    private static final Duration LIFETIME = Duration.ofMinutes(10);
+    private static final MutableClock clock = new MutableClock();
     private static TestOpenIdProvider op;
     private static SharedSessionDatabase db;
     private ClusterNode a;
@@ -33,7 +39,7 @@ class TwoNodeClusterTest {
 
     @BeforeAll
     static void startProviderAndDatabase() {
-        op = TestOpenIdProvider.start();
+        op = TestOpenIdProvider.start().setClock(clock).setAccessTokenLifetime(LIFETIME);
         op.registerClient("portal", null, PUBLIC_ORIGIN + ClusterNode.CONTEXT + "/signin-oidc");
         db = new SharedSessionDatabase();
     }
@@ -49,8 +55,10 @@ class TwoNodeClusterTest {
         ImsAuthConfig config = ImsAuthConfig.builder().issuer(op.issuer()).clientId("portal")
                 .allowInsecureLoopback(true).redirectUri(PUBLIC_ORIGIN + ClusterNode.CONTEXT + "/signin-oidc")
                 .readTimeout(Duration.ofSeconds(3)).build();
-        a = new ClusterNode("nodeA", db.jdbcUrl(), config);
-        b = new ClusterNode("nodeB", db.jdbcUrl(), config);
+        clock.set(Instant.now());
+        op.faults().reset();
+        a = new ClusterNode("nodeA", db.jdbcUrl(), config, clock);
+        b = new ClusterNode("nodeB", db.jdbcUrl(), config, clock);
         op.clearRequests();
     }
 
@@ -107,6 +115,52 @@ class TwoNodeClusterTest {
         assertThat(replay.statusCode()).isEqualTo(401);
         assertThat(replay.body()).contains("state_mismatch");
         assertThat(op.tokenCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void tokensNearExpiryAreRefreshedOnceOnNodeBAndNodeASeesTheNewOnes() {
+        signInAcrossNodes("/protected/");
+        String cookie = browser.sessionId(b.origin()).orElseThrow();
+        SignedInUser before = b.userInSession(cookie).orElseThrow();
+        op.clearRequests();
+
+        clock.advance(LIFETIME.minusSeconds(30)); // inside the 60 s refresh margin
+        assertThat(browser.get(b.url("/protected/")).body()).isEqualTo("node=nodeB;user=alice");
+        SignedInUser refreshedOnB = b.userInSession(cookie).orElseThrow();
+        assertThat(refreshedOnB.tokens().accessToken()).isNotEqualTo(before.tokens().accessToken());
+        assertThat(op.isRefreshTokenActive(before.tokens().refreshToken().orElseThrow())).as("rotated").isFalse();
+
+        assertThat(browser.get(a.url("/protected/")).body()).isEqualTo("node=nodeA;user=alice");
+        assertThat(a.userInSession(cookie).orElseThrow().tokens().accessToken())
+                .isEqualTo(refreshedOnB.tokens().accessToken());
+        assertThat(op.tokenCalls("refresh_token")).as("node A used B's refresh, did not spend the old token").isEqualTo(1);
+    }
+
+    @Test
+    void aLogoutOnNodeASignsTheUserOutOnNodeB() {
+        signInAcrossNodes("/protected/");
+        String cookie = browser.sessionId(b.origin()).orElseThrow();
+        String refreshToken = b.userInSession(cookie).orElseThrow().tokens().refreshToken().orElseThrow();
+
+        HttpResponse<String> out = browser.post(a.url("/logout"), "", Map.of("Sec-Fetch-Site", "same-origin"));
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(BrowserlessClient.location(out).getPath()).isEqualTo("/connect/endsession");
+        assertThat(op.isRefreshTokenActive(refreshToken)).as("revoked").isFalse();
+
+        assertThat(b.userInSession(cookie)).isEmpty();
+        BrowserlessClient stolenCookie = new BrowserlessClient();
+        HttpResponse<String> onB = stolenCookie.get(b.url("/protected/"),
+                Map.of("Cookie", "JSESSIONID=" + cookie, "Accept", "text/html"));
+        assertThat(onB.statusCode()).as("node B no longer knows the session").isEqualTo(302);
+        assertThat(BrowserlessClient.location(onB).toString()).startsWith(op.issuer() + "/connect/authorize");
+    }
+
+    /** Starts on A, completes the callback on B; returns the final page. */
+    private HttpResponse<String> signInAcrossNodes(String path) {
+        HttpResponse<String> toProvider = browser.get(a.url(path));
+        HttpResponse<String> done = browser.get(on(b, BrowserlessClient.location(browser.follow(toProvider))));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
+        return browser.get(b.url(path));
     }
 
     /** The load balancer: the public URL sent to one node. */
