@@ -60,17 +60,9 @@ public class ImsAuthFilter extends HttpFilter {
             throws IOException, ServletException {
         flow.apiRequests().classify(request);
         if (flow.isCallback(request)) {
-            try {
-                Optional<SignInFlow.CompletedSignIn> done = flow.handleCallback(request, response);
-                if (done.isPresent()) {
-                    flow.redirectAfterSignIn(response, done.get().returnUrl());
-                }
-            } catch (RuntimeException bug) {
-                // never let the container's error page show the callback URL: it holds the code
-                LOG.log(System.Logger.Level.ERROR, "Unexpected failure handling a sign-in callback: {0}",
-                        bug.getClass().getName());
-                ErrorResponses.send(request, response, 500, "internal_error",
-                        "The sign-in could not be completed because of an internal error.", null);
+            Optional<SignInFlow.CompletedSignIn> done = flow.handleCallback(request, response);
+            if (done.isPresent()) {
+                flow.redirectAfterSignIn(response, done.get().returnUrl());
             }
             return;
         }

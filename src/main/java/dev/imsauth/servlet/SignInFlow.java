@@ -120,6 +120,13 @@ public final class SignInFlow {
             LOG.log(System.Logger.Level.WARNING, "Rejected sign-in callback ({0}): {1}", e.reason(), e.getMessage());
             ErrorResponses.send(request, response, e, ReturnUrls.fallback(request));
             return Optional.empty();
+        } catch (RuntimeException bug) {
+            // never let the container's error page show the callback URL: it holds the code
+            LOG.log(System.Logger.Level.ERROR, "Unexpected failure handling a sign-in callback: {0}",
+                    bug.getClass().getName());
+            ErrorResponses.send(request, response, 500, "internal_error",
+                    "The sign-in could not be completed because of an internal error.", null);
+            return Optional.empty();
         }
     }
 
