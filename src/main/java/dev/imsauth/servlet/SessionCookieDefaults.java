@@ -20,12 +20,20 @@ public final class SessionCookieDefaults implements ServletContainerInitializer 
     /** The cookie attribute name, as Servlet 6 {@link SessionCookieConfig#setAttribute} takes it. */
     static final String SAME_SITE = "SameSite";
 
+    private static final System.Logger LOG = System.getLogger(SessionCookieDefaults.class.getName());
+
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
-        SessionCookieConfig cookie = context.getSessionCookieConfig();
-        cookie.setHttpOnly(true);
-        if (cookie.getAttribute(SAME_SITE) == null) {
-            cookie.setAttribute(SAME_SITE, "Lax");
+        try {
+            SessionCookieConfig cookie = context.getSessionCookieConfig();
+            cookie.setHttpOnly(true);
+            if (cookie.getAttribute(SAME_SITE) == null) {
+                cookie.setAttribute(SAME_SITE, "Lax");
+            }
+        } catch (IllegalStateException | UnsupportedOperationException e) {
+            // a container that cannot take these settings must still deploy the application
+            LOG.log(System.Logger.Level.WARNING, "Could not set HttpOnly and SameSite=Lax on the session cookie "
+                    + "({0}); configure them in web.xml <session-config><cookie-config>", e.getClass().getSimpleName());
         }
     }
 }
