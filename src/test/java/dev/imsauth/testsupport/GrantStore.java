@@ -56,11 +56,6 @@ final class GrantStore {
         return refreshTokens.remove(token, grant);
     }
 
-    /** The user an access token was issued for ({@code null} for client credentials or an unknown token). */
-    TestUser accessTokenUser(String token) {
-        AccessGrant grant = accessTokens.get(token);
-        return grant == null ? null : grant.user();
-    }
 
     /** Revokes an access or refresh token issued to {@code clientId}; other clients' tokens stay. */
     void revoke(String token, String clientId) {

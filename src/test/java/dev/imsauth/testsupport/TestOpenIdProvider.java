@@ -215,11 +215,6 @@ public final class TestOpenIdProvider implements AutoCloseable {
         return journal.count(ProviderPaths.REVOCATION);
     }
 
-    /** The subject an access token this provider issued belongs to; {@code null} when unknown (introspection). */
-    public String subjectOfAccessToken(String accessToken) {
-        TestUser user = grants.accessTokenUser(accessToken);
-        return user == null ? null : user.subject();
-    }
 
     /** A new key signs from now on; the old keys stay in the JWKS unless {@code faults().publishRetiredKeys(false)}. */
     public String rotateSigningKey() {
