@@ -107,8 +107,16 @@ public final class BrowserlessClient {
             Map<String, List<String>> headers = new java.util.TreeMap<>(r.headers().map());
             // the front channel to the provider carries what the protocol puts there (id_token_hint at logout)
             headers.computeIfPresent("location", (k, v) -> v.stream()
-                    .map(l -> SecretLedger.isProvider(r.uri().resolve(l).toString()) ? "<to the provider>" : l).toList());
+                    .map(l -> isToProvider(r.uri(), l) ? "<to the provider>" : l).toList());
             SecretLedger.evidence("HTTP " + r.statusCode() + " from " + r.uri().getRawPath(), headers + "\n" + r.body());
+        }
+    }
+
+    private static boolean isToProvider(URI base, String location) {
+        try {
+            return SecretLedger.isProvider(base.resolve(location).toString());
+        } catch (IllegalArgumentException notAUri) {
+            return false;
         }
     }
 
