@@ -10,6 +10,7 @@ scripts/install-browser.sh
 echo "== library: unit and Jetty integration tests"
 mvn -B install
 
+# it/wildfly also builds the example's WildFly WAR (webapp-example -Pwildfly) and deploys it (ExampleWarOnWildFlyIT)
 for module in it/tomcat it/wildfly; do
   if [ -f "$module/pom.xml" ]; then
     echo "== container tests: $module"
