@@ -225,6 +225,7 @@ public final class LoadHarness {
                 m.put("refreshTokenChars", user.tokens().refreshToken().map(String::length).orElse(0));
                 m.put("claims", user.claims().all().size());
                 m.put("besidesTokens", (Integer) m.get("total") - tokens);
+                m.put("fixedPart", SessionSizes.fixedPart());
             }
             out.put(v.label, m);
             log("session of " + v.label + ": " + m);

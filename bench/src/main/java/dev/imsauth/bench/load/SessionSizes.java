@@ -36,6 +36,16 @@ final class SessionSizes {
                 + t.idToken().map(SessionSizes::utf8).orElse(0);
     }
 
+    /**
+     * The size of a signed-in user with one claim and one-character tokens: the fixed part of the Java
+     * serialization (class descriptors and field names), which a container that writes the whole session
+     * in one stream pays once per class, not once per attribute.
+     */
+    static int fixedPart() {
+        return serializedSize(new SignedInUser(new dev.imsauth.protocol.UserClaims(java.util.Map.of("sub", "s")),
+                new TokenSet("a", "r", "i", java.time.Instant.EPOCH, java.util.List.of("openid"))));
+    }
+
     static int serializedSize(Object value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
