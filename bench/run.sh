@@ -39,12 +39,14 @@ cp="bench/target/classes:bench/target/lib/*"
 if [ "$mode" = smoke ]; then
   out=bench/target/smoke
   jmh_args="-f 1 -wi 1 -w 200ms -i 1 -r 200ms"
+  cpu_args="warmup=1 measure=0.5"
   load_args="seconds=2 rounds=1 warmup=1 login-seconds=1 login-rounds=1"
   doc=$out/benchmarks.md
   png=$out/benchmarks.png
 else
   out=bench/target/results
-  jmh_args="-f 1 -wi 3 -w 2s -i 5 -r 2s"
+  jmh_args="-f 1 -wi 4 -w 2s -i 5 -r 2s"
+  cpu_args="warmup=10 measure=3"
   load_args="seconds=5 rounds=8 warmup=6 login-seconds=5 login-rounds=3"
   doc=docs/benchmarks.md
   png=docs/benchmarks.png
@@ -56,6 +58,10 @@ echo "== JMH microbenchmarks ($jmh_args)"
 # shellcheck disable=SC2086
 java -cp "$cp" org.openjdk.jmh.Main $jmh_args -foe true -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt" \
   | grep -E '^(Benchmark|[A-Z][A-Za-z]+Benchmark\.)' || true
+
+echo "== the same operations in thread CPU time ($cpu_args)"
+# shellcheck disable=SC2086
+java -cp "$cp" dev.imsauth.bench.micro.CpuTimeProbe out="$out/cpu.json" $cpu_args
 
 echo "== HTTP load: bare Jetty, ImsAuthFilter, pac4j (wrk on 127.0.0.1)"
 jfr=()
@@ -83,6 +89,7 @@ elapsed=$(( $(date +%s) - t0 ))
   echo "elapsed=$((elapsed / 60)) min $((elapsed % 60)) s, build included"
   echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src bench 2>/dev/null || echo ' + uncommitted changes')"
   echo "jmhArgs=$jmh_args"
+  echo "cpuArgs=$cpu_args"
 } > "$out/machine.properties"
 
 echo "== report"
