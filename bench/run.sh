@@ -30,10 +30,11 @@ if ! command -v wrk >/dev/null 2>&1; then
   fi
 fi
 
-echo "== installing the library (and its test-jar with the test OpenID provider) into the local Maven repository"
-mvn -B -q install -DskipTests
-echo "== building the benchmarks"
-mvn -B -q -f bench/pom.xml package
+# One reactor builds this checkout's library (with its test-jar: the test OpenID provider) and the
+# benchmarks, so they never pick up a 0.1.0-SNAPSHOT that another checkout installed into ~/.m2.
+echo "== building the library and the benchmarks"
+rm -rf bench/target
+mvn -B -q -f bench/reactor/pom.xml package -DskipTests
 cp="bench/target/classes:bench/target/lib/*"
 
 if [ "$mode" = smoke ]; then

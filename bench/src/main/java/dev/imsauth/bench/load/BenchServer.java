@@ -45,7 +45,7 @@ final class BenchServer implements AutoCloseable {
     private final Server server;
     private final Map<String, HttpSession> sessions = new ConcurrentHashMap<>();
 
-    private BenchServer(Variant variant, TestOpenIdProvider op) throws Exception {
+    private BenchServer(Variant variant, TestOpenIdProvider op, Clock clock, String clientId) throws Exception {
         this.variant = variant;
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("bench-" + variant.label);
@@ -61,7 +61,6 @@ final class BenchServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath(CONTEXT);
         context.getSessionHandler().addEventListener(new SessionTracker());
-        String clientId = "portal-" + variant.label;
         String secret = "secret-of-" + clientId + "-0123456789";
         switch (variant) {
             case BARE -> { }
@@ -69,8 +68,7 @@ final class BenchServer implements AutoCloseable {
                 op.registerClient(clientId, secret, base() + "/signin-oidc");
                 ImsAuthConfig config = ImsAuthConfig.builder().issuer(op.issuer()).clientId(clientId).clientSecret(secret)
                         .allowInsecureLoopback(true).redirectUri("/signin-oidc").scopes(TypicalImsLogin.SCOPES).build();
-                OidcClient client = new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()),
-                        Clock.systemUTC());
+                OidcClient client = new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), clock);
                 context.addFilter(new FilterHolder(new ImsAuthFilter(client)), "/*", EnumSet.of(DispatcherType.REQUEST));
             }
             case PAC4J, PAC4J_DEFAULTS -> {
@@ -122,8 +120,13 @@ final class BenchServer implements AutoCloseable {
     }
 
     static BenchServer start(Variant variant, TestOpenIdProvider op) {
+        return start(variant, op, Clock.systemUTC(), "portal-" + variant.label);
+    }
+
+    /** A server whose library runs on {@code clock} (ims-auth only) with its own client registration. */
+    static BenchServer start(Variant variant, TestOpenIdProvider op, Clock clock, String clientId) {
         try {
-            return new BenchServer(variant, op);
+            return new BenchServer(variant, op, clock, clientId);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the " + variant.label + " server", e);
         }

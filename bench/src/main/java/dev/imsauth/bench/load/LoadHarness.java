@@ -75,6 +75,7 @@ public final class LoadHarness {
         settings.put("loginThreads", loginThreads);
         results.put("settings", settings);
 
+        results.put("counts", new Counts().run());
         try (TestOpenIdProvider op = TestOpenIdProvider.start()) {
             op.setDefaultUser(TypicalImsLogin.testUser());
             Map<Variant, BenchServer> servers = new EnumMap<>(Variant.class);

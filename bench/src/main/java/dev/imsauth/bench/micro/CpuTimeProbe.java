@@ -26,7 +26,7 @@ import net.minidev.json.JSONStyle;
 public final class CpuTimeProbe {
     private static final List<String> OPERATIONS = List.of("AuthorizationRequestBenchmark.startLogin",
             "CallbackBenchmark.completeLogin", "CallbackBenchmark.filterCallback", "CallbackBenchmark.rs256VerifyOnly",
-            "PassThroughBenchmark.filterSignedIn", "PassThroughBenchmark.noFilter");
+            "PassThroughBenchmark.filterSignedIn", "PassThroughBenchmark.noFilter", "ServiceTokenProviderBenchmark.cachedToken");
 
     private CpuTimeProbe() {
     }
@@ -116,6 +116,11 @@ public final class CpuTimeProbe {
                     b.noFilter();
                     return Boolean.TRUE;
                 };
+            }
+            case "ServiceTokenProviderBenchmark.cachedToken" -> {
+                ServiceTokenProviderBenchmark b = new ServiceTokenProviderBenchmark();
+                b.setUp();
+                return b::cachedToken;
             }
             default -> throw new IllegalArgumentException("unknown operation " + op + "; known: " + Arrays.toString(OPERATIONS.toArray()));
         }

@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A GET request for microbenchmarks, answering what a filter asks on its hot paths (URI, paths, headers,
+ * A GET request for microbenchmarks, to an application servlet mapped to {@code /*}, answering what a
+ * filter asks on its hot paths (URI, paths, headers,
  * parameters, the session) from plain fields. Anything else it is asked throws, so a benchmark cannot
  * silently measure a path the stub does not model.
  */
 public final class StubRequest extends HttpServletRequestWrapper {
     private final String requestUri;
     private final String contextPath;
-    private final String servletPath;
+    private final String pathInfo;
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<String, String[]> parameters = new HashMap<>();
     private final Map<String, Object> attributes = new HashMap<>();
@@ -25,7 +26,7 @@ public final class StubRequest extends HttpServletRequestWrapper {
     public StubRequest(String contextPath, String pathInContext) {
         super(unsupported());
         this.contextPath = contextPath;
-        this.servletPath = pathInContext;
+        this.pathInfo = pathInContext;
         this.requestUri = contextPath + pathInContext;
         headers.put("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         headers.put("Sec-Fetch-Mode", "navigate");
@@ -78,14 +79,15 @@ public final class StubRequest extends HttpServletRequestWrapper {
         return contextPath;
     }
 
+    /** As for an application servlet mapped to {@code /*}: empty servlet path, the rest in the path info. */
     @Override
     public String getServletPath() {
-        return servletPath;
+        return "";
     }
 
     @Override
     public String getPathInfo() {
-        return null;
+        return pathInfo;
     }
 
     @Override
