@@ -48,7 +48,7 @@ else
   out=bench/target/results
   jmh_args="-f 1 -wi 4 -w 2s -i 5 -r 2s"
   cpu_args="warmup=10 measure=3"
-  load_args="seconds=5 rounds=8 warmup=6 login-seconds=5 login-rounds=3"
+  load_args="seconds=3 rounds=16 warmup=6 login-seconds=4 login-rounds=4"
   doc=docs/benchmarks.md
   png=docs/benchmarks.png
 fi
@@ -81,7 +81,7 @@ elapsed=$(( $(date +%s) - t0 ))
   echo "os=$(. /etc/os-release && echo "$PRETTY_NAME")"
   echo "kernel=$(uname -r)"
   echo "java=$(java -version 2>&1 | head -1 | tr -d '"') ($(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.name = //p'))"
-  echo "maven=$(mvn -B -v 2>/dev/null | head -1 | sed "s/ (.*//")"
+  echo "maven=$(mvn -B -v 2>/dev/null | head -1 | sed -e 's/\x1b\[[0-9;]*m//g' -e 's/ (.*//')"
   echo "wrk=$(wrk -v 2>&1 | head -1 | awk '{print "wrk", $2}')"
   echo "loadStart=$load_start"
   echo "loadEnd=$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -148,7 +148,9 @@ public final class LoadHarness {
                 long served0 = s.servlet.served.sum();
                 long principal0 = s.servlet.withPrincipal.sum();
                 long fetches0 = op.discoveryCalls() + op.jwksCalls();
+                long cpu0 = processCpuNanos();
                 WrkRunner.Result res = wrk.run(s.pageUrl(), cookies.get(v), seconds);
+                long cpu = processCpuNanos() - cpu0;
                 long served = s.servlet.served.sum() - served0;
                 long principal = s.servlet.withPrincipal.sum() - principal0;
                 long fetches = op.discoveryCalls() + op.jwksCalls() - fetches0;
@@ -166,10 +168,12 @@ public final class LoadHarness {
                 m.put("servletServed", served);
                 m.put("servletWithPrincipal", principal);
                 m.put("providerFetches", fetches);
+                m.put("serverCpuMicrosPerRequest", served == 0 ? 0.0 : cpu / 1000.0 / served);
                 runs.add(m);
-                log(String.format("round %d %-15s %9.0f req/s  p50 %7.0f us  p99 %7.0f us  served %d (principal %d)  "
-                                + "non-2xx/3xx %d  provider fetches %d", r + 1, v.label, res.requestsPerSecond(),
-                        res.p50Micros(), res.p99Micros(), served, principal, res.non2xx3xx(), fetches));
+                log(String.format("round %d %-15s %9.0f req/s  p50 %7.0f us  p99 %7.0f us  server CPU %5.1f us/req  "
+                                + "served %d (principal %d)  non-2xx/3xx %d  provider fetches %d", r + 1, v.label,
+                        res.requestsPerSecond(), res.p50Micros(), res.p99Micros(), served == 0 ? 0.0 : cpu / 1000.0 / served,
+                        served, principal, res.non2xx3xx(), fetches));
                 if (v != Variant.BARE && principal < res.requests()) {
                     throw new IllegalStateException(v.label + ": only " + principal + " of " + res.requests()
                             + " requests reached the page signed in");
@@ -232,6 +236,12 @@ public final class LoadHarness {
             log("session of " + v.label + ": " + m);
         }
         return out;
+    }
+
+    /** CPU time of this JVM (servers, provider, GC, JIT): only the variant under load is busy meanwhile. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private int intArg(String name, int dflt) {
