@@ -75,7 +75,7 @@ java -Xms1g -Xmx2g "${jfr[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp
 
 elapsed=$(( $(date +%s) - t0 ))
 {
-  echo "cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+  echo "cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -1)$(lscpu | sed -n 's/^Hypervisor vendor: *\(.*\)/ (\1 guest)/p')"
   echo "cores=$(nproc)"
   echo "memory=$(free -h | awk '/^Mem:/{print $2}' | sed 's/Gi/ GiB/')"
   echo "os=$(. /etc/os-release && echo "$PRETTY_NAME")"
