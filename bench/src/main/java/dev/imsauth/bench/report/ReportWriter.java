@@ -101,7 +101,7 @@ public final class ReportWriter {
         row("system", machine.getProperty("os") + ", Linux " + machine.getProperty("kernel"));
         row("JDK", machine.getProperty("java"));
         row("tools", machine.getProperty("wrk") + "; " + machine.getProperty("maven"));
-        row("load average (1/5/15 min)", "before: " + machine.getProperty("loadStart") + "; after: "
+        row("load average (1/5/15 min)", "when measuring began: " + machine.getProperty("loadStart") + "; at the end: "
                 + machine.getProperty("loadEnd") + " — " + loadComment());
         row("when", machine.getProperty("started") + " to " + machine.getProperty("finished") + " ("
                 + machine.getProperty("elapsed") + ")");
