@@ -23,8 +23,8 @@ import java.util.concurrent.Future;
 
 /**
  * Counts, not times: how many token-endpoint calls many simultaneous callers cause. Uses a provider of its
- * own; the library under count runs on a clock the harness moves, so that "an hour later" needs no waiting
- * (the provider keeps real time, and issues every refreshed token for another hour).
+ * own, which shares a clock the harness moves with the library under count, so that "an hour later" needs
+ * no waiting.
  */
 final class Counts {
     static final int CALLERS = 64;
@@ -39,7 +39,7 @@ final class Counts {
         Map<String, Object> out = new LinkedHashMap<>();
         MutableClock clock = new MutableClock();
         try (TestOpenIdProvider op = TestOpenIdProvider.start()) {
-            op.setDefaultUser(TypicalImsLogin.testUser());
+            op.setDefaultUser(TypicalImsLogin.testUser()).setClock(clock);
             out.put("refresh", describe(concurrentRefresh(op, clock)));
             out.put("coldServiceTokenProvider", describe(coldServiceTokens(op)));
         }
