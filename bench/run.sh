@@ -67,8 +67,9 @@ mkdir -p "$out"
 
 echo "== JMH microbenchmarks ($jmh_args)"
 # shellcheck disable=SC2086
-java -cp "$cp" org.openjdk.jmh.Main $jmh_args -foe true -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt" \
-  | grep -E '^(Benchmark|[A-Z][A-Za-z]+Benchmark\.)' || true
+java -cp "$cp" org.openjdk.jmh.Main $jmh_args -foe true -rf json -rff "$out/jmh.json" > "$out/jmh.txt" 2>&1 \
+  || { tail -40 "$out/jmh.txt" >&2; echo "JMH failed; see $out/jmh.txt" >&2; exit 1; }
+grep -E '^(Benchmark|[A-Z][A-Za-z]+Benchmark\.)' "$out/jmh.txt" || true
 
 echo "== the same operations in thread CPU time ($cpu_args)"
 # shellcheck disable=SC2086

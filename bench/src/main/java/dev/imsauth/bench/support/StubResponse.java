@@ -34,8 +34,12 @@ public final class StubResponse extends HttpServletResponseWrapper {
         return status;
     }
 
+    /** Where a redirect (sendRedirect, or a 302/303 with a Location header) sends the browser; else null. */
     public String redirect() {
-        return redirect;
+        if (redirect != null) {
+            return redirect;
+        }
+        return status == 302 || status == 303 ? headers.get("Location") : null;
     }
 
     public String body() {
