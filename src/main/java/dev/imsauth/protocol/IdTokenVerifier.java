@@ -6,7 +6,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -39,7 +38,7 @@ final class IdTokenVerifier {
         }
         JwksCache keys = new JwksCache(metadata.jwksUri(), http, clock, config.jwksRefreshInterval());
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
+        processor.setJWSKeySelector(new CachedKeySelector(algorithms, keys));
         processor.setJWTClaimsSetVerifier((claims, context) -> { }); // claims are checked below, on our clock
         this.claimsCheck = new IdTokenClaimsCheck(metadata.issuer(), config.clientId(), config.clockSkew(), clock);
     }

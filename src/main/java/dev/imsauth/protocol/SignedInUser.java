@@ -14,7 +14,7 @@ public record SignedInUser(UserClaims claims, TokenSet tokens) implements Serial
 
     /** The principal name, from the configured claim, falling back to {@code sub}. */
     public String principalName(String claim) {
-        return claims.string(claim).orElse(claims.subject());
+        return claims.string(claim).orElseGet(claims::subject);
     }
 
     /** The groups (roles) from the configured claim. */

@@ -64,6 +64,9 @@ public final class ApiRequests {
     static String pathInContext(HttpServletRequest request) {
         String info = request.getPathInfo();
         String servletPath = request.getServletPath();
-        return (servletPath == null ? "" : servletPath) + (info == null ? "" : info);
+        if (info == null || info.isEmpty()) {
+            return servletPath == null ? "" : servletPath;
+        }
+        return servletPath == null || servletPath.isEmpty() ? info : servletPath + info;
     }
 }

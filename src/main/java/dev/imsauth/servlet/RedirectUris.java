@@ -13,9 +13,12 @@ import java.util.Locale;
  */
 public final class RedirectUris {
     private final ImsAuthConfig config;
+    /** The callback path of an absolute redirect URI, parsed once; null for a relative one. */
+    private final String absoluteCallbackPath;
 
     public RedirectUris(ImsAuthConfig config) {
         this.config = config;
+        this.absoluteCallbackPath = config.redirectUriIsRelative() ? null : URI.create(config.redirectUri()).getRawPath();
     }
 
     /** The absolute redirect URI for this request. */
@@ -33,9 +36,22 @@ public final class RedirectUris {
 
     /** The path (below the server root) on which callbacks arrive. */
     public String callbackPath(HttpServletRequest request) {
-        return config.redirectUriIsRelative()
-                ? request.getContextPath() + config.redirectUri()
-                : URI.create(config.redirectUri()).getRawPath();
+        return absoluteCallbackPath != null ? absoluteCallbackPath : request.getContextPath() + config.redirectUri();
+    }
+
+    /**
+     * True when the request arrives on the callback path. Asked on every request, so it neither parses
+     * nor concatenates: context path and configured path are compared in place.
+     */
+    public boolean isCallback(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        if (absoluteCallbackPath != null) {
+            return uri.equals(absoluteCallbackPath);
+        }
+        String context = request.getContextPath();
+        String path = config.redirectUri();
+        return uri.length() == context.length() + path.length() && uri.startsWith(context)
+                && uri.startsWith(path, context.length());
     }
 
     /** The public origin of the app as seen by the browser. */

@@ -62,7 +62,7 @@ public final class SignInFlow {
 
     /** True when this request is the provider's redirect back to us. */
     public boolean isCallback(HttpServletRequest request) {
-        return request.getRequestURI().equals(redirectUris.callbackPath(request));
+        return redirectUris.isCallback(request);
     }
 
     /** The signed-in user of this request as stored, if any, without refreshing; see {@link #currentUser}. */
