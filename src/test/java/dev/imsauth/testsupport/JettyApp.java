@@ -12,9 +12,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import jakarta.servlet.http.HttpSessionEvent;
-import jakarta.servlet.http.HttpSessionIdListener;
-import jakarta.servlet.http.HttpSessionListener;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -46,7 +42,7 @@ public final class JettyApp implements AutoCloseable {
     private final Server server;
     private final String contextPath;
     private final ServletContextHandler context;
-    private final Map<String, HttpSession> sessions = new ConcurrentHashMap<>();
+    private final SessionTracker sessions = new SessionTracker();
 
     private JettyApp(Filter filter, Map<String, ? extends HttpServlet> servlets, String contextPath,
                      boolean honourForwardedHeaders) throws Exception {
@@ -73,7 +69,7 @@ public final class JettyApp implements AutoCloseable {
         if (filter instanceof ImsAuthFilter ours) {
             context.addServlet(new ServletHolder(new LoginServlet(ours)), "/public/login");
         }
-        context.getSessionHandler().addEventListener(new SessionTracker());
+        context.getSessionHandler().addEventListener(sessions);
         server.setHandler(context);
         server.start();
     }
@@ -161,12 +157,12 @@ public final class JettyApp implements AutoCloseable {
 
     /** How many live sessions there are. */
     public int liveSessions() {
-        return sessions.size();
+        return sessions.live().size();
     }
 
     /** A snapshot of the live sessions. */
     public List<HttpSession> sessions() {
-        return List.copyOf(sessions.values());
+        return sessions.live();
     }
 
     /** The redirect URI the app registers: {@code http://127.0.0.1:PORT/app/signin-oidc}. */
@@ -176,8 +172,7 @@ public final class JettyApp implements AutoCloseable {
 
     /** The live session for this session cookie value (Jetty appends {@code .nodeN} to the id), if any. */
     public Optional<HttpSession> session(String cookieValue) {
-        int dot = cookieValue.indexOf('.');
-        return Optional.ofNullable(sessions.get(dot < 0 ? cookieValue : cookieValue.substring(0, dot)));
+        return sessions.session(cookieValue);
     }
 
     /** The signed-in user stored in the session with this id, if any. */
@@ -187,7 +182,7 @@ public final class JettyApp implements AutoCloseable {
 
     /** How many live sessions hold a signed-in user. */
     public long sessionsWithUser() {
-        return sessions.values().stream().filter(s -> {
+        return sessions.live().stream().filter(s -> {
             try {
                 return s.getAttribute(SessionStore.USER_ATTRIBUTE) != null;
             } catch (IllegalStateException invalidated) {
@@ -205,23 +200,6 @@ public final class JettyApp implements AutoCloseable {
         }
     }
 
-    private final class SessionTracker implements HttpSessionListener, HttpSessionIdListener {
-        @Override
-        public void sessionCreated(HttpSessionEvent se) {
-            sessions.put(se.getSession().getId(), se.getSession());
-        }
-
-        @Override
-        public void sessionDestroyed(HttpSessionEvent se) {
-            sessions.remove(se.getSession().getId());
-        }
-
-        @Override
-        public void sessionIdChanged(HttpSessionEvent se, String oldId) {
-            sessions.remove(oldId);
-            sessions.put(se.getSession().getId(), se.getSession());
-        }
-    }
 
     /** {@code /public/login?return=…}: an application's sign-in link with an explicit return target. */
     private static final class LoginServlet extends HttpServlet {

@@ -5,17 +5,13 @@ import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.ProviderHttp;
 import dev.imsauth.servlet.ImsAuthFilter;
 import dev.imsauth.bench.support.TypicalImsLogin;
+import dev.imsauth.testsupport.SessionTracker;
 import dev.imsauth.testsupport.TestOpenIdProvider;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpSession;
-import jakarta.servlet.http.HttpSessionEvent;
-import jakarta.servlet.http.HttpSessionIdListener;
-import jakarta.servlet.http.HttpSessionListener;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -43,7 +39,7 @@ final class BenchServer implements AutoCloseable {
     final Variant variant;
     final HelloServlet servlet = new HelloServlet();
     private final Server server;
-    private final Map<String, HttpSession> sessions = new ConcurrentHashMap<>();
+    private final SessionTracker sessions = new SessionTracker();
 
     private BenchServer(Variant variant, TestOpenIdProvider op, Clock clock, String clientId) throws Exception {
         this.variant = variant;
@@ -60,7 +56,7 @@ final class BenchServer implements AutoCloseable {
         connector.open();
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath(CONTEXT);
-        context.getSessionHandler().addEventListener(new SessionTracker());
+        context.getSessionHandler().addEventListener(sessions);
         String secret = "secret-of-" + clientId + "-0123456789";
         switch (variant) {
             case BARE -> { }
@@ -142,8 +138,7 @@ final class BenchServer implements AutoCloseable {
 
     /** The live session for a session cookie value (Jetty appends {@code .nodeN}). */
     Optional<HttpSession> session(String cookieValue) {
-        int dot = cookieValue.indexOf('.');
-        return Optional.ofNullable(sessions.get(dot < 0 ? cookieValue : cookieValue.substring(0, dot)));
+        return sessions.session(cookieValue);
     }
 
     @Override
@@ -155,21 +150,4 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
-    private final class SessionTracker implements HttpSessionListener, HttpSessionIdListener {
-        @Override
-        public void sessionCreated(HttpSessionEvent se) {
-            sessions.put(se.getSession().getId(), se.getSession());
-        }
-
-        @Override
-        public void sessionDestroyed(HttpSessionEvent se) {
-            sessions.remove(se.getSession().getId());
-        }
-
-        @Override
-        public void sessionIdChanged(HttpSessionEvent se, String oldId) {
-            sessions.remove(oldId);
-            sessions.put(se.getSession().getId(), se.getSession());
-        }
-    }
 }
