@@ -3,9 +3,6 @@ package dev.imsauth.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.conformance.server.App;
-import dev.imsauth.conformance.server.AppServer;
-import dev.imsauth.conformance.server.Keycloak;
-import dev.imsauth.conformance.server.KeycloakAdmin;
 import dev.imsauth.conformance.server.KeycloakAdmin.Event;
 import dev.imsauth.example.BrowserSession;
 import java.net.URI;
@@ -17,31 +14,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * Sign-in, roles, API calls and refresh on one container against Keycloak, in headless Chromium, each checked
  * against what Keycloak recorded (its stored events). Subclasses name the container with {@link OnServer}.
  */
-abstract class SignInScenarios {
+abstract class SignInScenarios extends ServerScenarios {
 
     /** Refreshes within a burst of requests after expiry: Keycloak must see exactly one. */
     private static final int CONCURRENT_REQUESTS = 32;
-
-    protected Keycloak keycloak;
-    protected KeycloakAdmin admin;
-    protected AppServer server;
-    protected String testName;
-
-    @BeforeEach
-    void connect(Keycloak keycloak, AppServer server, TestInfo test) {
-        this.keycloak = keycloak;
-        this.admin = keycloak.admin();
-        this.server = server;
-        this.testName = getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName();
-    }
 
     @Test
     void signsInWithPkceS256StateAndNonceAndReturnsToThePageWithItsQuery() {
@@ -183,13 +165,6 @@ abstract class SignInScenarios {
                 .doesNotContain(App.WRONG_SECRET_VALUE).doesNotContain(App.CONFIDENTIAL_SECRET);
         List<Event> errors = admin.events(App.WRONG_SECRET.clientId(), since, "CODE_TO_TOKEN_ERROR");
         assertThat(errors).extracting(Event::error).containsExactly("invalid_client_credentials");
-    }
-
-    private static void waitUntil(Instant moment) throws InterruptedException {
-        long millis = moment.toEpochMilli() - System.currentTimeMillis();
-        if (millis > 0) {
-            Thread.sleep(millis);
-        }
     }
 
     private static <T> T result(Future<T> future) {

@@ -27,8 +27,11 @@ public record App(String context, String clientId, String secret, String authMet
     /** A public client whose ID tokens carry no name, email or roles: Keycloak gives them from userinfo only. */
     public static final App USERINFO = new App("userinfo", "conformance-userinfo", null, null);
 
+    /** A public client whose refreshed ID tokens repeat the original nonce (Keycloak's "Nonce backwards compatible" mapper). */
+    public static final App NONCE = new App("nonce", "conformance-nonce", null, null);
+
     public static List<App> all() {
-        return List.of(PORTAL, BASIC, POST, WRONG_SECRET, USERINFO);
+        return List.of(PORTAL, BASIC, POST, WRONG_SECRET, USERINFO, NONCE);
     }
 
     /** The settings every deployment shares: Keycloak as the provider, names and short refresh margin. */

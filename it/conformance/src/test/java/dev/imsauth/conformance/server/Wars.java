@@ -96,6 +96,8 @@ public final class Wars {
     }
 
     private static Path export(WebArchive war, Path file) {
+        war.addAsWebResource(new StringAsset("<!DOCTYPE html><html><head><title>home</title></head>"
+                + "<body><p id=\"home\">public home page</p></body></html>"), "index.html");
         war.as(ZipExporter.class).exportTo(file.toFile(), true);
         return file;
     }
