@@ -41,8 +41,12 @@ public final class TomcatServer implements AppServer {
 
     /** Starts Tomcat from {@code home} with every deployment of {@link App#all()} signing in at {@code issuer}. */
     public static TomcatServer start(String name, Path home, String issuer) {
+        return start(name, home, issuer, FreePorts.any());
+    }
+
+    /** As {@link #start(String, Path, String)}, on {@code port}. */
+    public static TomcatServer start(String name, Path home, String issuer, int port) {
         Path base = SuiteSettings.work(name.replace(' ', '-').toLowerCase());
-        int port = FreePorts.any();
         prepareBase(home, base, port, issuer);
         ServerProcess process = ServerProcess.start(name, List.of("sh", home.resolve("bin/catalina.sh").toString(), "run"),
                 base, Map.of("CATALINA_HOME", home.toString(), "CATALINA_BASE", base.toString(),

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  */
 public final class WildFlyServer implements AppServer {
 
-    /** http, https, management http and https, transaction recovery and status. */
-    private static final int[] BASE_PORTS = {8080, 8443, 9990, 9993, 4712, 4713};
+    /** standalone.xml's socket bindings: http, https, management http and https, ajp, transaction recovery and status. */
+    private static final int[] BASE_PORTS = {8080, 8443, 9990, 9993, 8009, 4712, 4713};
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
     private static final Pattern BOOTED = Pattern.compile("WFLYSRV0025|WFLYSRV0026");
     private static final Pattern WITH_ERRORS = Pattern.compile("WFLYSRV0026");
