@@ -41,10 +41,10 @@ public final class ConformanceSuite implements ParameterResolver {
                 .serverFor(kind, keycloak);
     }
 
+    @SuppressWarnings("unchecked")
     private static Keycloak keycloak(ExtensionContext context) {
-        Started<Keycloak> started = store(context).getOrComputeIfAbsent("keycloak",
-                key -> Started.of(Keycloak::start), Started.class);
-        return started.get();
+        return ((Started<Keycloak>) store(context).getOrComputeIfAbsent("keycloak",
+                key -> Started.of(Keycloak::start), Started.class)).get();
     }
 
     private static ExtensionContext.Store store(ExtensionContext context) {
@@ -70,9 +70,13 @@ public final class ConformanceSuite implements ParameterResolver {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             if (server != null) {
-                server.close();
+                try {
+                    server.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot stop " + server, e);
+                }
             }
         }
     }

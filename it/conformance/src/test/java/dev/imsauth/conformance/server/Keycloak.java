@@ -23,7 +23,7 @@ public final class Keycloak implements AutoCloseable {
 
     public static final String REALM = "conformance";
     /** Up in 45–65 s on a quiet 2-core machine; a busy one needs more. */
-    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(8);
     private static final System.Logger LOG = System.getLogger(Keycloak.class.getName());
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
