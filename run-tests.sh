@@ -11,7 +11,7 @@ echo "== library: unit and Jetty integration tests"
 mvn -B install
 
 # it/wildfly also builds the example's WildFly WAR (webapp-example -Pwildfly) and deploys it (ExampleWarOnWildFlyIT)
-for module in it/tomcat it/wildfly; do
+for module in it/tomcat it/tomcat9 it/wildfly; do
   if [ -f "$module/pom.xml" ]; then
     echo "== container tests: $module"
     mvn -B -f "$module/pom.xml" verify
