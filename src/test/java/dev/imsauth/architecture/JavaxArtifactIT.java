@@ -67,9 +67,16 @@ class JavaxArtifactIT {
     }
 
     @Test
-    void theJavaxJarLeavesOutTheCdiBeansAndTheJakartaSecurityMechanism() throws IOException {
-        assertThat(entries(JAVAX_JAR).keySet()).noneMatch(name -> name.startsWith("dev/imsauth/cdi/")
-                || name.startsWith("dev/imsauth/security/") || name.equals("META-INF/beans.xml"));
+    void theJavaxJarKeepsTheCdiBeansAndLeavesOutTheJakartaSecurityMechanism() throws IOException {
+        Map<String, byte[]> entries = entries(JAVAX_JAR);
+
+        assertThat(entries.keySet()).noneMatch(name -> name.startsWith("dev/imsauth/security/")
+                || name.equals("META-INF/services/javax.enterprise.inject.spi.Extension"));
+        assertThat(entries).containsKeys("dev/imsauth/cdi/ImsTokens.class", "dev/imsauth/cdi/ImsUser.class");
+        assertThat(references(entries.get("dev/imsauth/cdi/ImsTokens.class")).texts())
+                .contains("Ljavax/enterprise/context/RequestScoped;");
+        assertThat(new String(entries.get("META-INF/beans.xml"), StandardCharsets.UTF_8))
+                .contains("xmlns=\"http://xmlns.jcp.org/xml/ns/javaee\"");
     }
 
     @Test

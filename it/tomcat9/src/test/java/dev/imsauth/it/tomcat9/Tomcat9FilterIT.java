@@ -101,8 +101,8 @@ class Tomcat9FilterIT {
         BrowserlessClient browser = signedIn(ALICE);
         OP.clearRequests();
 
-        String first = token(browser.get(url("protected/tokens")).body());
-        String second = token(browser.get(url("protected/tokens")).body());
+        String first = Tomcat9Portal.token(browser.get(url("protected/tokens")).body());
+        String second = Tomcat9Portal.token(browser.get(url("protected/tokens")).body());
 
         assertThat(second).isNotEqualTo(first);
         assertThat(OP.introspect(second)).map(IssuedAccessToken::user).map(TestUser::subject).hasValue("alice");
@@ -144,28 +144,14 @@ class Tomcat9FilterIT {
         String report = signedIn(ALICE).get(url("protected/service-token")).body();
 
         assertThat(report).startsWith("service=" + Tomcat9Portal.CLIENT_ID + "@apps.imsoidc.bentley.com token=");
-        IssuedAccessToken issued = OP.introspect(token(report)).orElseThrow();
+        IssuedAccessToken issued = OP.introspect(Tomcat9Portal.token(report)).orElseThrow();
         assertThat(issued.service()).isTrue();
         assertThat(issued.clientId()).isEqualTo(Tomcat9Portal.CLIENT_ID);
         assertThat(OP.tokenCalls("client_credentials")).isEqualTo(1);
     }
 
-    /** A fresh browserless client, signed in as {@code user} (chosen at the provider with login_hint). */
     private BrowserlessClient signedIn(TestUser user) {
-        BrowserlessClient browser = new BrowserlessClient();
-        HttpResponse<String> toProvider = browser.get(url("protected/page"));
-        assertThat(toProvider.statusCode()).as(toProvider.body()).isEqualTo(302);
-        HttpResponse<String> toCallback = browser.get(BrowserlessClient.location(toProvider)
-                + "&login_hint=" + user.subject());
-        HttpResponse<String> back = browser.follow(toCallback);
-        assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
-        assertThat(browser.follow(back).statusCode()).isEqualTo(200);
-        return browser;
-    }
-
-    private static String token(String report) {
-        assertThat(report).contains(" token=");
-        return report.substring(report.indexOf(" token=") + " token=".length());
+        return Tomcat9Portal.signedIn(base, user);
     }
 
     private String url(String relative) {

@@ -1,12 +1,16 @@
 package dev.imsauth.it.tomcat9;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.imsauth.it.tomcat9.app.PageServlet;
 import dev.imsauth.it.tomcat9.app.ServiceTokenServlet;
 import dev.imsauth.it.tomcat9.app.TokenServlet;
+import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.TestOpenIdProvider;
 import dev.imsauth.testsupport.TestUser;
 import java.io.File;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +66,25 @@ final class Tomcat9Portal {
         op.registerPostLogoutRedirectUri(CLIENT_ID, url(base, ""));
         op.faults().reset();
         op.clearRequests();
+    }
+
+    /** A fresh browserless client, signed in as {@code user} (chosen at the provider with login_hint). */
+    static BrowserlessClient signedIn(URL base, TestUser user) {
+        BrowserlessClient browser = new BrowserlessClient();
+        HttpResponse<String> toProvider = browser.get(url(base, "protected/page"));
+        assertThat(toProvider.statusCode()).as(toProvider.body()).isEqualTo(302);
+        HttpResponse<String> toCallback = browser.get(BrowserlessClient.location(toProvider)
+                + "&login_hint=" + user.subject());
+        HttpResponse<String> back = browser.follow(toCallback);
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+        assertThat(browser.follow(back).statusCode()).isEqualTo(200);
+        return browser;
+    }
+
+    /** The token in a servlet's {@code … token=<token>} report. */
+    static String token(String report) {
+        assertThat(report).contains(" token=");
+        return report.substring(report.indexOf(" token=") + " token=".length());
     }
 
     /** An absolute URL in the portal. */
