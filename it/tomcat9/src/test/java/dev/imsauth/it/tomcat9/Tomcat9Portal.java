@@ -25,27 +25,31 @@ import org.jboss.shrinkwrap.resolver.api.maven.Maven;
  * settings reach Tomcat's process as environment variables (see pom.xml), the issuer among them: the test
  * OpenID provider listens on a port reserved by the build ({@code ims.it.op.port}), so that the environment
  * can name it before Tomcat starts.
+ *
+ * <p>Public for other modules that add this folder as a test source (as it/tomcat adds it/common) to run the
+ * same WAR against another provider: they declare the javax artifact in their pom and set the system
+ * properties {@code ims.it.portal.dir}, {@code ims.it.client-id} and {@code ims.it.client-secret}.
  */
-final class Tomcat9Portal {
+public final class Tomcat9Portal {
 
-    static final String CLIENT_ID = System.getProperty("ims.it.client-id");
-    static final String CLIENT_SECRET = System.getProperty("ims.it.client-secret");
+    public static final String CLIENT_ID = System.getProperty("ims.it.client-id");
+    public static final String CLIENT_SECRET = System.getProperty("ims.it.client-secret");
     /** The artifact a Tomcat 9 user adds; its version comes from this module's pom. */
-    static final String JAVAX_ARTIFACT = "dev.imsauth:ims-auth:jar:javax:?";
+    public static final String JAVAX_ARTIFACT = "dev.imsauth:ims-auth:jar:javax:?";
 
-    static final TestUser ALICE = new TestUser("alice", "Alice Example", "alice@example.com", List.of("user"), Map.of());
-    static final TestUser BOB = new TestUser("bob", "Bob Admin", "bob@example.com", List.of("admin", "user"), Map.of());
+    public static final TestUser ALICE = new TestUser("alice", "Alice Example", "alice@example.com", List.of("user"), Map.of());
+    public static final TestUser BOB = new TestUser("bob", "Bob Admin", "bob@example.com", List.of("admin", "user"), Map.of());
 
     private Tomcat9Portal() {
     }
 
     /** The provider on the reserved port, with alice (user) and bob (admin, user). */
-    static TestOpenIdProvider startProvider() {
+    public static TestOpenIdProvider startProvider() {
         int port = Integer.parseInt(System.getProperty("ims.it.op.port"));
         return TestOpenIdProvider.start(port).addUser(ALICE).addUser(BOB).setDefaultUser(ALICE);
     }
 
-    static WebArchive war() {
+    public static WebArchive war() {
         Path portal = Path.of(System.getProperty("ims.it.portal.dir"));
         return ShrinkWrap.create(WebArchive.class, "portal.war")
                 .addClasses(PageServlet.class, TokenServlet.class, ServiceTokenServlet.class)
@@ -56,12 +60,12 @@ final class Tomcat9Portal {
     }
 
     /** The javax jar and its runtime dependencies (Nimbus …), as Maven puts them into a user's WAR. */
-    static File[] javaxLibraries() {
+    public static File[] javaxLibraries() {
         return Maven.resolver().loadPomFromFile("pom.xml").resolve(JAVAX_ARTIFACT).withTransitivity().asFile();
     }
 
     /** Registers the deployed portal (redirect URI, post-logout URI) as the confidential client. */
-    static void register(TestOpenIdProvider op, URL base) {
+    public static void register(TestOpenIdProvider op, URL base) {
         op.registerClient(CLIENT_ID, CLIENT_SECRET, url(base, "signin-oidc"));
         op.registerPostLogoutRedirectUri(CLIENT_ID, url(base, ""));
         op.faults().reset();
@@ -69,7 +73,7 @@ final class Tomcat9Portal {
     }
 
     /** A fresh browserless client, signed in as {@code user} (chosen at the provider with login_hint). */
-    static BrowserlessClient signedIn(URL base, TestUser user) {
+    public static BrowserlessClient signedIn(URL base, TestUser user) {
         BrowserlessClient browser = new BrowserlessClient();
         HttpResponse<String> toProvider = browser.get(url(base, "protected/page"));
         assertThat(toProvider.statusCode()).as(toProvider.body()).isEqualTo(302);
@@ -82,13 +86,13 @@ final class Tomcat9Portal {
     }
 
     /** The token in a servlet's {@code … token=<token>} report. */
-    static String token(String report) {
+    public static String token(String report) {
         assertThat(report).contains(" token=");
         return report.substring(report.indexOf(" token=") + " token=".length());
     }
 
     /** An absolute URL in the portal. */
-    static String url(URL base, String relative) {
+    public static String url(URL base, String relative) {
         String root = base.toExternalForm();
         return (root.endsWith("/") ? root : root + "/") + relative;
     }
