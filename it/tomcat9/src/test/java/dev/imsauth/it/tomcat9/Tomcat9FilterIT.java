@@ -4,7 +4,9 @@ import static dev.imsauth.it.tomcat9.Tomcat9Portal.ALICE;
 import static dev.imsauth.it.tomcat9.Tomcat9Portal.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imsauth.client.ITwinClient;
 import dev.imsauth.testsupport.BrowserlessClient;
+import dev.imsauth.testsupport.FakeITwinApi;
 import dev.imsauth.testsupport.IssuedAccessToken;
 import dev.imsauth.testsupport.ProviderPaths;
 import dev.imsauth.testsupport.RecordedRequest;
@@ -36,6 +38,7 @@ class Tomcat9FilterIT {
 
     /** Up before the WAR deploys, so that the filter discovers it at start. */
     private static final TestOpenIdProvider OP = Tomcat9Portal.startProvider();
+    private static final FakeITwinApi ITWIN = Tomcat9Portal.startITwinApi(OP);
 
     @ArquillianResource
     private URL base;
@@ -47,6 +50,7 @@ class Tomcat9FilterIT {
 
     @AfterAll
     static void stopProvider() {
+        ITWIN.close();
         OP.close();
     }
 
@@ -148,6 +152,19 @@ class Tomcat9FilterIT {
         assertThat(issued.service()).isTrue();
         assertThat(issued.clientId()).isEqualTo(Tomcat9Portal.CLIENT_ID);
         assertThat(OP.tokenCalls("client_credentials")).isEqualTo(1);
+    }
+
+    @Test
+    void theITwinClientCallsTheApiWithTheUsersTokenOrTheAppsOwn() {
+        BrowserlessClient browser = signedIn(ALICE);
+
+        assertThat(browser.get(url("protected/itwin?as=user")).body()).isEqualTo("email=alice@example.com");
+        assertThat(browser.get(url("protected/itwin")).body())
+                .isEqualTo("email=" + Tomcat9Portal.CLIENT_ID + "@apps.imsoidc.bentley.com");
+        assertThat(ITWIN.calls()).hasSize(2).allSatisfy(call -> {
+            assertThat(call.path()).isEqualTo("/users/me");
+            assertThat(call.header("Accept")).isEqualTo(ITwinClient.ACCEPT);
+        });
     }
 
     private BrowserlessClient signedIn(TestUser user) {

@@ -2,10 +2,12 @@ package dev.imsauth.it.tomcat9;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imsauth.it.tomcat9.app.ITwinServlet;
 import dev.imsauth.it.tomcat9.app.PageServlet;
 import dev.imsauth.it.tomcat9.app.ServiceTokenServlet;
 import dev.imsauth.it.tomcat9.app.TokenServlet;
 import dev.imsauth.testsupport.BrowserlessClient;
+import dev.imsauth.testsupport.FakeITwinApi;
 import dev.imsauth.testsupport.TestOpenIdProvider;
 import dev.imsauth.testsupport.TestUser;
 import java.io.File;
@@ -21,7 +23,7 @@ import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 /**
  * The legacy portal that the Tomcat 9 tests deploy, built the way docs/tomcat9.md tells a user to: the javax
  * artifact ({@code dev.imsauth:ims-auth}, classifier {@code javax}) and its dependencies in WEB-INF/lib, the
- * javax {@code web.xml} and {@code META-INF/context.xml} of {@code src/test/portal}, and three servlets. Its
+ * javax {@code web.xml} and {@code META-INF/context.xml} of {@code src/test/portal}, and four servlets. Its
  * settings reach Tomcat's process as environment variables (see pom.xml), the issuer among them: the test
  * OpenID provider listens on a port reserved by the build ({@code ims.it.op.port}), so that the environment
  * can name it before Tomcat starts.
@@ -49,10 +51,15 @@ public final class Tomcat9Portal {
         return TestOpenIdProvider.start(port).addUser(ALICE).addUser(BOB).setDefaultUser(ALICE);
     }
 
+    /** The fake iTwin API on the reserved port ({@code IMS_API_BASE_URL}), taking the provider's tokens. */
+    public static FakeITwinApi startITwinApi(TestOpenIdProvider op) {
+        return FakeITwinApi.start(Integer.parseInt(System.getProperty("ims.it.api.port")), op::introspect);
+    }
+
     public static WebArchive war() {
         Path portal = Path.of(System.getProperty("ims.it.portal.dir"));
         return ShrinkWrap.create(WebArchive.class, "portal.war")
-                .addClasses(PageServlet.class, TokenServlet.class, ServiceTokenServlet.class)
+                .addClasses(PageServlet.class, TokenServlet.class, ServiceTokenServlet.class, ITwinServlet.class)
                 .setWebXML(portal.resolve("WEB-INF/web.xml").toFile())
                 .addAsManifestResource(portal.resolve("META-INF/context.xml").toFile(), "context.xml")
                 .addAsWebResource(portal.resolve("index.html").toFile(), "index.html")
