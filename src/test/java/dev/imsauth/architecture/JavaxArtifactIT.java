@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -39,6 +41,7 @@ class JavaxArtifactIT {
      * Servlet 6 members the javax jar may name because the code calls them only on a Servlet 6 container:
      * SessionCookieDefaults asks {@code ServletContext.getMajorVersion()} first.
      */
+    private static final Pattern SERVLET_TYPE = Pattern.compile("javax/servlet/[\\w/$]+");
     private static final Set<String> GUARDED = Set.of(
             "javax.servlet.SessionCookieConfig.getAttribute(Ljava/lang/String;)Ljava/lang/String;",
             "javax.servlet.SessionCookieConfig.setAttribute(Ljava/lang/String;Ljava/lang/String;)V");
@@ -80,14 +83,20 @@ class JavaxArtifactIT {
     }
 
     @Test
-    void everyServletApiMemberTheJavaxJarUsesExistsInServlet4() throws Exception {
+    void everyServletApiTypeAndMemberTheJavaxJarUsesExistsInServlet4() throws Exception {
         TreeSet<String> missing = new TreeSet<>();
         int checked = 0;
         for (Map.Entry<String, byte[]> entry : entries(JAVAX_JAR).entrySet()) {
             if (!entry.getKey().endsWith(".class")) {
                 continue;
             }
-            for (ClassFileReferences.MemberRef ref : references(entry.getValue()).members()) {
+            ClassFileReferences references = references(entry.getValue());
+            for (String type : servletTypes(references.texts())) {
+                if (!existsInServlet4(type)) {
+                    missing.add(type + " (used by " + entry.getKey() + ")");
+                }
+            }
+            for (ClassFileReferences.MemberRef ref : references.members()) {
                 if (ref.owner().startsWith("javax/servlet/")) {
                     checked++;
                     if (!existsInServlet4(ref) && !GUARDED.contains(ref.toString())) {
@@ -98,7 +107,7 @@ class JavaxArtifactIT {
         }
 
         assertThat(checked).as("servlet API members used").isGreaterThan(20);
-        assertThat(missing).as("members that javax.servlet-api 4.0.1 lacks").isEmpty();
+        assertThat(missing).as("types and members that javax.servlet-api 4.0.1 lacks").isEmpty();
     }
 
     @Test
@@ -111,6 +120,27 @@ class JavaxArtifactIT {
                 .map(Map.Entry::getKey)).as("entries of %s that name javax.servlet", JAKARTA_JAR).isEmpty();
         assertThat(references(entries.get("dev/imsauth/servlet/ImsAuthFilter.class")).texts())
                 .contains("jakarta/servlet/http/HttpFilter");
+    }
+
+    /** The servlet API types these constants name (class names, descriptors, signatures), in internal form. */
+    private static Set<String> servletTypes(List<String> texts) {
+        Set<String> types = new TreeSet<>();
+        for (String text : texts) {
+            Matcher m = SERVLET_TYPE.matcher(text);
+            while (m.find()) {
+                types.add(m.group());
+            }
+        }
+        return types;
+    }
+
+    private static boolean existsInServlet4(String internalName) {
+        try {
+            Class.forName(internalName.replace('/', '.'), false, JavaxArtifactIT.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /** Looks the member up in the Servlet 4.0 API on the test class path, in the owner and its supertypes. */
