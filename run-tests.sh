@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of ims-auth: the library (unit + Jetty integration), the container tests
 # (Tomcat and WildFly via Arquillian, downloaded from Maven Central by the build), the example's
-# end-to-end tests in headless Chromium (installed from Debian's packages if missing). Every module
-# runs even when an earlier one fails; a summary table (tests, failures, time per module) comes last,
-# and the exit status is non-zero if any module failed or could not run.
+# end-to-end tests in headless Chromium (installed from Debian's packages if missing) and the check of
+# ./run-example.sh on a taken port. Every module runs even when an earlier one fails; a summary table
+# (tests, failures, time per module) comes last, and the exit status is non-zero if any module failed
+# or could not run. Every server takes a free port (it/README.md, "Ports").
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +14,7 @@ MODULES=(
   it/tomcat
   it/wildfly                          # also builds the example's WildFly WAR and deploys it (ExampleWarOnWildFlyIT)
   webapp-example
+  scripts/test-run-example.sh         # ./run-example.sh stops at once, naming the port, when one it needs is taken
 )
 
 scripts/install-browser.sh || exit 1
