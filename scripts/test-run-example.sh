@@ -11,20 +11,19 @@ failures=0
 holders=()
 trap 'for pid in ${holders[@]+"${holders[@]}"}; do kill "$pid" 2>/dev/null; done' EXIT
 
-# hold: listens on a free port of 127.0.0.1 until this script ends; prints the port.
+# hold VAR: listens on a free port of 127.0.0.1 until this script ends; sets VAR to the port.
 hold() {
-  local fifo port
+  local fifo
   fifo=$(mktemp -u) && mkfifo "$fifo"
   python3 -c '
-import socket, sys
+import socket
 s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
 print(s.getsockname()[1], flush=True)
 while True:
     c, _ = s.accept(); c.close()' > "$fifo" &
   holders+=($!)
-  read -r port < "$fifo"
+  read -r "$1" < "$fifo"
   rm -f "$fifo"
-  echo "$port"
 }
 
 # expect_stop NAME PORT OPTION ARGS...: ./run-example.sh ARGS... must stop with a message naming PORT and OPTION.
@@ -52,10 +51,10 @@ expect_stop() {
   fi
 }
 
-app_port=$(hold)
+hold app_port
 expect_stop "app port taken" "$app_port" "--port N" --port "$app_port"
 
-idp_port=$(hold)
+hold idp_port
 expect_stop "identity provider port taken" "$idp_port" "-Dexample.idp.port=N" \
   --port "$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')" \
   "-Dexample.idp.port=$idp_port"
