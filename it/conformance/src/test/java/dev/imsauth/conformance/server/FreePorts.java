@@ -42,7 +42,8 @@ public final class FreePorts {
     public static int offsetFreeingAll(int... basePorts) {
         int highest = Arrays.stream(basePorts).max().orElseThrow();
         for (int attempt = 0; attempt < 200; attempt++) {
-            int offset = ThreadLocalRandom.current().nextInt(1000, 65_000 - highest);
+            // every port below 32768, where the kernel hands out no ephemeral (client) ports
+            int offset = ThreadLocalRandom.current().nextInt(1000, 32_768 - highest);
             if (Arrays.stream(basePorts).allMatch(port -> isFree(port + offset))) {
                 return offset;
             }
