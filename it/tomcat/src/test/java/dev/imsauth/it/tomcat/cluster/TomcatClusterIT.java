@@ -9,8 +9,16 @@ import dev.imsauth.testsupport.TestOpenIdProvider;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -26,8 +34,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two Tomcat 10.1 nodes in a {@code SimpleTcpCluster} with the {@code DeltaManager}, static membership
  * over TCP on 127.0.0.1 and synchronous replication (src/test/tomcat/cluster/server.xml), the filter
  * route in a {@code <distributable/>} WAR, no sticky sessions: the test plays the load balancer and sends
- * each request to the node it chooses, the provider redirecting to the public callback URL. Started once
- * for the class; the last test kills node 1.
+ * each request to the node it chooses, the provider redirecting to the public callback URL. The provider
+ * rotates refresh tokens and refuses a reused one. Started once for the class; the last test kills node 1.
+ * Prints the start-up time and the refresh race's numbers.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TomcatClusterIT {
@@ -104,6 +113,52 @@ class TomcatClusterIT {
 
     @Test
     @Order(3)
+    void fiftyConcurrentRequestsOnEachNodeInTheRefreshMarginKeepTheUserSignedIn() throws Exception {
+        BrowserlessClient browser = new BrowserlessClient();
+        signInAcrossNodes(browser, "/protected/");
+        String cookie = browser.sessionId(node1.origin()).orElseThrow();
+        Thread.sleep(LIFETIME.minus(MARGIN).plusSeconds(1).toMillis()); // idle until the token is in the margin
+        int refreshesBefore = op.tokenCalls("refresh_token");
+        op.faults().tokenDelay(Duration.ofMillis(400)); // both nodes' refreshes under way together
+        Map<Integer, Long> statuses;
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(100);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                TomcatNode node = i % 2 == 0 ? node1 : node2;
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return new BrowserlessClient().get(node.url("/protected/race"),
+                            Map.of("Cookie", "JSESSIONID=" + cookie, "Accept", "text/html"));
+                }));
+            }
+            go.countDown();
+            List<HttpResponse<String>> done = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                done.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            statuses = done.stream().collect(Collectors.groupingBy(HttpResponse::statusCode, TreeMap::new,
+                    Collectors.counting()));
+            assertThat(done).allSatisfy(r -> assertThat(r.body()).contains("principal=alice"));
+        } finally {
+            pool.shutdownNow();
+            op.faults().reset();
+        }
+        int refreshes = op.tokenCalls("refresh_token") - refreshesBefore;
+        System.out.printf("[tomcat cluster refresh race] 2 nodes x 50 concurrent requests in the refresh margin: "
+                + "statuses %s, %d refresh calls, %d ms%n", statuses, refreshes, (System.nanoTime() - started) / 1_000_000);
+        assertThat(statuses).containsOnlyKeys(200);
+        assertThat(refreshes).isBetween(1, 2);
+        int after = op.tokenCalls("refresh_token");
+        assertThat(browser.get(node1.url("/protected/after")).body()).contains("principal=alice");
+        assertThat(browser.get(node2.url("/protected/after")).body()).contains("principal=alice");
+        assertThat(op.tokenCalls("refresh_token")).as("both nodes hold the new tokens").isEqualTo(after);
+    }
+
+    @Test
+    @Order(4)
     void whenNode1DiesTheUserStaysSignedInOnNode2AndIsRefreshedThere() {
         BrowserlessClient browser = new BrowserlessClient();
         signInAcrossNodes(browser, "/protected/");
