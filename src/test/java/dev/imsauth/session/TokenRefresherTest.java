@@ -240,6 +240,25 @@ class TokenRefresherTest {
         assertThat(f.op.tokenCalls("refresh_token")).isEqualTo(2);
     }
 
+    /** The documented limit: a provider with reuse detection revokes what node A got when node B reuses the token. */
+    @Test
+    void withAProviderThatRevokesTheWholeSignInOnReuseTheRaceEndsTheSignInAtTheNextRefresh() {
+        f.op.faults().revokeFamilyOnReuse(true);
+        SignedInUser old = slot.read().orElseThrow();
+        CountingSlot copyOnB = new CountingSlot(old);
+        TokenRefresher nodeB = new TokenRefresher(f.client);
+        f.clock.advance(LIFETIME.minusSeconds(30));
+        SignedInUser fresh = refresher.current(slot).orElseThrow();
+
+        assertThat(nodeB.current(copyOnB)).as("not signed out by the race itself").contains(old);
+        assertThat(f.op.isRefreshTokenActive(fresh.tokens().refreshToken().orElseThrow())).isFalse();
+        copyOnB.set(fresh);
+        assertThat(nodeB.current(copyOnB)).contains(fresh);
+
+        f.clock.advance(LIFETIME.plus(f.client.config().refreshMargin()));
+        assertThat(refresher.current(slot)).as("the next refresh is refused: sign in again").isEmpty();
+    }
+
     @Catalogue("G07")
     @Test
     void aRequestWithAnOlderCopyOfTheSessionGetsTheNewTokensWithoutARefreshAndStoresThem() {
