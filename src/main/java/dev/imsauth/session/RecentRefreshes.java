@@ -41,6 +41,9 @@ final class RecentRefreshes {
             if (!outcome.isDone()) {
                 return true;
             }
+            if (outcome.isCompletedExceptionally()) {
+                return false;
+            }
             Outcome done = outcome.getNow(null);
             return keptUntil != null && now.isBefore(keptUntil) && done != null
                     // an outcome that is the caller's own generation (no new refresh token issued) is no answer

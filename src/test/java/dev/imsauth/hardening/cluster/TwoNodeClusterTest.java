@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.testsupport.BrowserlessClient;
+import dev.imsauth.testsupport.ConcurrentRequests;
 import dev.imsauth.testsupport.MutableClock;
 import dev.imsauth.testsupport.TestOpenIdProvider;
 import java.net.URI;
@@ -14,11 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -197,30 +193,18 @@ class TwoNodeClusterTest {
         op.clearRequests();
         op.faults().tokenDelay(Duration.ofMillis(400));
         clock.advance(afterSignIn);
-        ExecutorService pool = Executors.newFixedThreadPool(100);
-        List<HttpResponse<String>> answers = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            urls.add((i % 2 == 0 ? a : b).url("/protected/race"));
+        }
         long started = System.nanoTime();
+        List<HttpResponse<String>> answers;
         try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> pending = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
-                ClusterNode node = i % 2 == 0 ? a : b;
-                pending.add(pool.submit(() -> {
-                    go.await();
-                    return new BrowserlessClient().get(node.url("/protected/race"),
-                            Map.of("Cookie", "JSESSIONID=" + cookie, "Accept", "text/html"));
-                }));
-            }
-            go.countDown();
-            for (Future<HttpResponse<String>> f : pending) {
-                answers.add(f.get(60, TimeUnit.SECONDS));
-            }
+            answers = ConcurrentRequests.get(urls, cookie);
         } finally {
-            pool.shutdownNow();
             op.faults().reset();
         }
-        Map<Integer, Long> statuses = answers.stream().collect(Collectors.groupingBy(HttpResponse::statusCode,
-                java.util.TreeMap::new, Collectors.counting()));
+        Map<Integer, Long> statuses = ConcurrentRequests.statuses(answers);
         int refreshCalls = op.tokenCalls("refresh_token");
         System.out.printf("[cluster refresh race] 2 nodes x 50 concurrent requests at sign-in + %s: statuses %s, "
                 + "%d refresh calls, %d ms%n", afterSignIn, statuses, refreshCalls, (System.nanoTime() - started) / 1_000_000);

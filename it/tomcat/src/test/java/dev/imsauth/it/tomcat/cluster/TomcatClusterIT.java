@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imsauth.it.LibraryArchive;
 import dev.imsauth.it.signin.app.PageServlet;
 import dev.imsauth.testsupport.BrowserlessClient;
+import dev.imsauth.testsupport.ConcurrentRequests;
 import dev.imsauth.testsupport.TestOpenIdProvider;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -13,12 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -120,32 +115,19 @@ class TomcatClusterIT {
         Thread.sleep(LIFETIME.minus(MARGIN).plusSeconds(1).toMillis()); // idle until the token is in the margin
         int refreshesBefore = op.tokenCalls("refresh_token");
         op.faults().tokenDelay(Duration.ofMillis(400)); // both nodes' refreshes under way together
-        Map<Integer, Long> statuses;
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            urls.add((i % 2 == 0 ? node1 : node2).url("/protected/race"));
+        }
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(100);
+        List<HttpResponse<String>> answers;
         try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
-                TomcatNode node = i % 2 == 0 ? node1 : node2;
-                answers.add(pool.submit(() -> {
-                    go.await();
-                    return new BrowserlessClient().get(node.url("/protected/race"),
-                            Map.of("Cookie", "JSESSIONID=" + cookie, "Accept", "text/html"));
-                }));
-            }
-            go.countDown();
-            List<HttpResponse<String>> done = new ArrayList<>();
-            for (Future<HttpResponse<String>> answer : answers) {
-                done.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            statuses = done.stream().collect(Collectors.groupingBy(HttpResponse::statusCode, TreeMap::new,
-                    Collectors.counting()));
-            assertThat(done).allSatisfy(r -> assertThat(r.body()).contains("principal=alice"));
+            answers = ConcurrentRequests.get(urls, cookie);
         } finally {
-            pool.shutdownNow();
             op.faults().reset();
         }
+        Map<Integer, Long> statuses = ConcurrentRequests.statuses(answers);
+        assertThat(answers).allSatisfy(r -> assertThat(r.body()).contains("principal=alice"));
         int refreshes = op.tokenCalls("refresh_token") - refreshesBefore;
         System.out.printf("[tomcat cluster refresh race] 2 nodes x 50 concurrent requests in the refresh margin: "
                 + "statuses %s, %d refresh calls, %d ms%n", statuses, refreshes, (System.nanoTime() - started) / 1_000_000);
