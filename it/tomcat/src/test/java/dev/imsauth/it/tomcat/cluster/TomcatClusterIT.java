@@ -55,10 +55,13 @@ class TomcatClusterIT {
         String[] ids = {"{1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1}", "{2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,2}"};
         node1 = TomcatNode.prepare("node1", members(receivers, ids, 0), war);
         node2 = TomcatNode.prepare("node2", members(receivers, ids, 1), war);
+        // one after the other, as a cluster is started: two DeltaManagers starting at once each ask the other
+        // for its sessions before either can answer, and one then waits out the 60 s state-transfer timeout
         node1.start();
+        node1.awaitUp(Duration.ofMinutes(3), "Server startup in");
         node2.start();
-        node1.awaitUp(Duration.ofMinutes(3), MEMBER_ADDED);
         node2.awaitUp(Duration.ofMinutes(3), MEMBER_ADDED);
+        node1.awaitUp(Duration.ofMinutes(1), MEMBER_ADDED);
         System.out.printf("[tomcat cluster] two nodes up and joined in %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
 
