@@ -6,6 +6,7 @@ import dev.imsauth.it.LibraryArchive;
 import dev.imsauth.it.signin.app.PageServlet;
 import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.ConcurrentRequests;
+import dev.imsauth.testsupport.LoopbackPorts;
 import dev.imsauth.testsupport.TestOpenIdProvider;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -51,7 +52,7 @@ class TomcatClusterIT {
         op = TestOpenIdProvider.start().setAccessTokenLifetime(LIFETIME);
         op.registerClient(CLIENT_ID, null, PUBLIC_ORIGIN + TomcatNode.CONTEXT + "/signin-oidc");
         WebArchive war = war();
-        int[] receivers = {TomcatNode.freePort(), TomcatNode.freePort()};
+        int[] receivers = {LoopbackPorts.freeToBindLater(), LoopbackPorts.freeToBindLater()};
         String[] ids = {"{1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1}", "{2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,2}"};
         node1 = TomcatNode.prepare("node1", members(receivers, ids, 0), war);
         node2 = TomcatNode.prepare("node2", members(receivers, ids, 1), war);
@@ -187,7 +188,7 @@ class TomcatClusterIT {
     }
 
     private static Map<String, String> members(int[] receivers, String[] ids, int self) {
-        return Map.of("HTTP_PORT", String.valueOf(TomcatNode.freePort()),
+        return Map.of("HTTP_PORT", String.valueOf(LoopbackPorts.freeToBindLater()),
                 "RECEIVER_PORT", String.valueOf(receivers[self]), "LOCAL_ID", ids[self],
                 "PEER_PORT", String.valueOf(receivers[1 - self]), "PEER_ID", ids[1 - self]);
     }

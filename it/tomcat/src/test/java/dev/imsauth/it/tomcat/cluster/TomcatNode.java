@@ -2,7 +2,6 @@ package dev.imsauth.it.tomcat.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -149,15 +148,6 @@ final class TomcatNode implements AutoCloseable {
     @Override
     public String toString() {
         return name;
-    }
-
-    /** A free TCP port on 127.0.0.1 (free when asked; the node binds it a moment later). */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static Path catalinaHome() {
