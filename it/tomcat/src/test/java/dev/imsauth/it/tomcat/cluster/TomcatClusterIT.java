@@ -2,6 +2,7 @@ package dev.imsauth.it.tomcat.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imsauth.example.BrowserSession;
 import dev.imsauth.it.LibraryArchive;
 import dev.imsauth.it.signin.app.PageServlet;
 import dev.imsauth.testsupport.BrowserlessClient;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TomcatClusterIT {
-    private static final String PUBLIC_ORIGIN = "https://portal.cluster.test";
+    /** The load balancer's public origin: node 2's port on "localhost", so a real browser's callback lands there. */
+    private static String publicOrigin;
     private static final String CLIENT_ID = "cluster-portal";
     /** Access tokens live 20 s and are refreshed in their last 10 s, so the test can wait for a refresh. */
     private static final Duration LIFETIME = Duration.ofSeconds(20);
@@ -49,13 +51,15 @@ class TomcatClusterIT {
     @BeforeAll
     static void startProviderAndCluster() {
         long started = System.nanoTime();
-        op = TestOpenIdProvider.start().setAccessTokenLifetime(LIFETIME);
-        op.registerClient(CLIENT_ID, null, PUBLIC_ORIGIN + TomcatNode.CONTEXT + "/signin-oidc");
-        WebArchive war = war();
+        int[] http = {LoopbackPorts.freeToBindLater(), LoopbackPorts.freeToBindLater()};
         int[] receivers = {LoopbackPorts.freeToBindLater(), LoopbackPorts.freeToBindLater()};
         String[] ids = {"{1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1}", "{2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,2}"};
-        node1 = TomcatNode.prepare("node1", members(receivers, ids, 0), war);
-        node2 = TomcatNode.prepare("node2", members(receivers, ids, 1), war);
+        publicOrigin = "http://localhost:" + http[1];
+        op = TestOpenIdProvider.start().setAccessTokenLifetime(LIFETIME);
+        op.registerClient(CLIENT_ID, null, publicOrigin + TomcatNode.CONTEXT + "/signin-oidc");
+        WebArchive war = war();
+        node1 = TomcatNode.prepare("node1", members(http, receivers, ids, 0), war);
+        node2 = TomcatNode.prepare("node2", members(http, receivers, ids, 1), war);
         // one after the other, as a cluster is started: two DeltaManagers starting at once each ask the other
         // for its sessions before either can answer, and one then waits out the 60 s state-transfer timeout
         node1.start();
@@ -77,6 +81,27 @@ class TomcatClusterIT {
                 System.out.println("[tomcat cluster] stopping: " + e);
             }
         }
+    }
+
+    /**
+     * The same in headless Chromium: the page asked on node 1, the provider's redirect to the public
+     * callback (node 2 here), the page on node 2, then node 1 again with the same cookie.
+     */
+    @Test
+    @Order(0)
+    void inARealBrowserASignInStartedOnNode1FinishesOnNode2AndNode1KnowsTheUser() {
+        String node1Page = "http://localhost:" + URI.create(node1.origin()).getPort() + TomcatNode.CONTEXT;
+        try (BrowserSession browser = BrowserSession.start("TomcatClusterIT")) {
+            browser.open(URI.create(node1Page + "/protected/report?id=7"));
+            browser.waitForPath(TomcatNode.CONTEXT + "/protected/report");
+            assertThat(browser.currentUri().getPort()).as("finished on node 2").isEqualTo(URI.create(publicOrigin).getPort());
+            assertThat(browser.pageText()).contains("page=/app/protected/report?id=7").contains("principal=alice");
+
+            browser.open(URI.create(node1Page + "/protected/next"));
+            assertThat(browser.currentUri().getPort()).isEqualTo(URI.create(node1.origin()).getPort());
+            assertThat(browser.pageText()).contains("page=/app/protected/next").contains("principal=alice");
+        }
+        assertThat(op.authorizeCalls()).isEqualTo(1);
     }
 
     @Test
@@ -183,12 +208,12 @@ class TomcatClusterIT {
 
     /** The load balancer: the public URL sent to one node. */
     private static String on(TomcatNode node, URI publicUrl) {
-        assertThat(publicUrl.toString()).startsWith(PUBLIC_ORIGIN);
-        return node.origin() + publicUrl.toString().substring(PUBLIC_ORIGIN.length());
+        assertThat(publicUrl.toString()).startsWith(publicOrigin);
+        return node.origin() + publicUrl.toString().substring(publicOrigin.length());
     }
 
-    private static Map<String, String> members(int[] receivers, String[] ids, int self) {
-        return Map.of("HTTP_PORT", String.valueOf(LoopbackPorts.freeToBindLater()),
+    private static Map<String, String> members(int[] http, int[] receivers, String[] ids, int self) {
+        return Map.of("HTTP_PORT", String.valueOf(http[self]),
                 "RECEIVER_PORT", String.valueOf(receivers[self]), "LOCAL_ID", ids[self],
                 "PEER_PORT", String.valueOf(receivers[1 - self]), "PEER_ID", ids[1 - self]);
     }
@@ -198,7 +223,7 @@ class TomcatClusterIT {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("ims.issuer", op.issuer());
         settings.put("ims.client-id", CLIENT_ID);
-        settings.put("ims.redirect-uri", PUBLIC_ORIGIN + TomcatNode.CONTEXT + "/signin-oidc");
+        settings.put("ims.redirect-uri", publicOrigin + TomcatNode.CONTEXT + "/signin-oidc");
         settings.put("ims.allow-insecure-loopback", "true");
         settings.put("ims.public-paths", "/public/*");
         settings.put("ims.refresh-margin", MARGIN.toSeconds() + "s");
