@@ -22,21 +22,21 @@ final class AppHttp {
     private AppHttp() {
     }
 
-    /** The browser's session cookie for the page it shows, as a {@code Cookie} header value. */
-    static String sessionCookie(BrowserSession browser) {
+    /** The browser's session id (its JSESSIONID cookie) for the page it shows. */
+    static String sessionId(BrowserSession browser) {
         Cookie cookie = browser.driver().manage().getCookieNamed("JSESSIONID");
         if (cookie == null) {
             throw new IllegalStateException("The browser holds no JSESSIONID cookie for " + browser.currentUri());
         }
-        return cookie.getName() + "=" + cookie.getValue();
+        return cookie.getValue();
     }
 
-    /** GET {@code uri} as {@code fetch()} would (no HTML accepted), with {@code cookie} unless null. */
-    static HttpResponse<String> get(URI uri, String cookie) {
+    /** GET {@code uri} as {@code fetch()} would (no HTML accepted), in the session {@code sessionId} unless null. */
+    static HttpResponse<String> get(URI uri, String sessionId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
-        if (cookie != null) {
-            request.header("Cookie", cookie);
+        if (sessionId != null) {
+            request.header("Cookie", "JSESSIONID=" + sessionId);
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

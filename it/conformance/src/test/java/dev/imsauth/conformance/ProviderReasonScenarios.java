@@ -64,7 +64,7 @@ abstract class ProviderReasonScenarios extends ServerScenarios {
             browser.open(server.base(App.NONCE).resolve("page/start"));
             KeycloakLoginPage.signIn(browser, "alice");
             assertThat(browser.textOf("user")).isEqualTo("alice");
-            cookie = AppHttp.sessionCookie(browser);
+            cookie = AppHttp.sessionId(browser);
             nonce = browser.textOf("nonce");
             expiresAt = Long.parseLong(browser.textOf("expires-at"));
         }

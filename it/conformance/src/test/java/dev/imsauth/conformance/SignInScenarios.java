@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imsauth.conformance.server.App;
 import dev.imsauth.conformance.server.KeycloakAdmin.Event;
 import dev.imsauth.example.BrowserSession;
+import dev.imsauth.testsupport.ConcurrentRequests;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,22 +97,15 @@ abstract class SignInScenarios extends ServerScenarios {
             browser.open(server.base(App.PORTAL).resolve("page/start"));
             KeycloakLoginPage.signIn(browser, "alice");
             assertThat(browser.textOf("user")).isEqualTo("alice");
-            cookie = AppHttp.sessionCookie(browser);
+            cookie = AppHttp.sessionId(browser);
             firstToken = browser.textOf("token");
             expiresAt = Long.parseLong(browser.textOf("expires-at"));
         }
         // into the refresh window (the last 5 s of Keycloak's 20 s access tokens) and past the old token's expiry
         waitUntil(Instant.ofEpochSecond(expiresAt).plusSeconds(1));
         long since = System.currentTimeMillis();
-        List<HttpResponse<String>> responses;
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_REQUESTS);
-        try {
-            List<Future<HttpResponse<String>>> calls = IntStream.range(0, CONCURRENT_REQUESTS)
-                    .mapToObj(i -> pool.submit(() -> AppHttp.get(api, cookie))).toList();
-            responses = calls.stream().map(SignInScenarios::result).toList();
-        } finally {
-            pool.shutdownNow();
-        }
+        List<HttpResponse<String>> responses = ConcurrentRequests.get(
+                Collections.nCopies(CONCURRENT_REQUESTS, api.toString()), cookie);
         assertThat(responses).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
         List<String> tokens = responses.stream().map(r -> AppHttp.facts(r.body()).get("token")).distinct().toList();
         assertThat(tokens).hasSize(1).doesNotContain(firstToken);
@@ -167,11 +158,4 @@ abstract class SignInScenarios extends ServerScenarios {
         assertThat(errors).extracting(Event::error).containsExactly("invalid_client_credentials");
     }
 
-    private static <T> T result(Future<T> future) {
-        try {
-            return future.get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -48,7 +48,7 @@ abstract class SignOutScenarios extends ServerScenarios {
             browser.open(server.base(App.PORTAL).resolve("page/start"));
             KeycloakLoginPage.signIn(browser, "alice");
             assertThat(browser.textOf("user")).isEqualTo("alice");
-            cookie = AppHttp.sessionCookie(browser);
+            cookie = AppHttp.sessionId(browser);
         }
         assertThat(AppHttp.get(api, cookie).statusCode()).isEqualTo(200);
         long since = System.currentTimeMillis();

@@ -23,7 +23,7 @@ class WildFlySignInIT extends SignInScenarios {
             browser.open(server.base(App.PORTAL).resolve("page/start"));
             KeycloakLoginPage.signIn(browser, user);
             assertThat(browser.textOf("user")).isEqualTo(user);
-            return AppHttp.get(ejb, AppHttp.sessionCookie(browser)).statusCode();
+            return AppHttp.get(ejb, AppHttp.sessionId(browser)).statusCode();
         }
     }
 }

@@ -1,50 +1,29 @@
 package dev.imsauth.conformance.server;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import dev.imsauth.testsupport.LoopbackPorts;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Ports on 127.0.0.1 that nothing listens on right now, found at run time (other servers run beside the suite). */
+/** Ports for the servers the suite starts, found free at run time ({@link LoopbackPorts} for single ports). */
 public final class FreePorts {
-
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     private FreePorts() {
     }
 
-    /** A port the operating system just handed out as free. */
+    /** A free port for a server process started next (below the kernel's ephemeral range). */
     public static int any() {
-        try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port on 127.0.0.1", e);
-        }
-    }
-
-    public static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
-            socket.bind(new InetSocketAddress(LOOPBACK, port), 1);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return LoopbackPorts.freeToBindLater();
     }
 
     /**
-     * An offset that moves every one of {@code basePorts} to a free port (WildFly's
+     * An offset that moves every one of {@code basePorts} to a free port below the ephemeral range (WildFly's
      * {@code jboss.socket.binding.port-offset}).
      */
     public static int offsetFreeingAll(int... basePorts) {
         int highest = Arrays.stream(basePorts).max().orElseThrow();
         for (int attempt = 0; attempt < 200; attempt++) {
-            // every port below 32768, where the kernel hands out no ephemeral (client) ports
-            int offset = ThreadLocalRandom.current().nextInt(1000, 32_768 - highest);
-            if (Arrays.stream(basePorts).allMatch(port -> isFree(port + offset))) {
+            int offset = ThreadLocalRandom.current().nextInt(1000, LoopbackPorts.FIRST_EPHEMERAL_PORT - highest);
+            if (Arrays.stream(basePorts).allMatch(port -> LoopbackPorts.isFree(port + offset))) {
                 return offset;
             }
         }
