@@ -1,6 +1,7 @@
 package dev.imsauth.client;
 
 import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ServiceClientSettings;
 import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Json;
 import java.io.IOException;
@@ -46,8 +47,33 @@ public final class ITwinClient {
 
     /** With a default HTTP client (configured connect timeout, no redirects) and the system clock. */
     public ITwinClient(ImsAuthConfig config, AccessTokenSource tokens) {
-        this(config, tokens, HttpClient.newBuilder().connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build(), Clock.systemUTC(), Sleeper.SYSTEM);
+        this(config, tokens, defaultHttp(config.connectTimeout()), Clock.systemUTC(), Sleeper.SYSTEM);
+    }
+
+    /**
+     * A client of {@code settings.apiBaseUrl()} sending {@code tokens}' tokens, with a default HTTP client and
+     * the system clock; see {@link #forService(ServiceClientSettings)} for a service app's own token.
+     */
+    public ITwinClient(ServiceClientSettings settings, AccessTokenSource tokens) {
+        this(settings.apiBaseUrl().toString(), defaultHttp(settings.connectTimeout()), tokens, settings.apiTimeout(),
+                settings.apiRetryBudget(), Clock.systemUTC(), Sleeper.SYSTEM);
+    }
+
+    /**
+     * A client for calls on behalf of signed-in users: create it once per application and give each request's
+     * user with {@link #withTokens}, e.g. {@code itwin.withTokens(ImsAuth.from(request).tokenSource()).me()}.
+     * Calling it without {@code withTokens} fails with an {@link IllegalStateException}.
+     */
+    public static ITwinClient forUsers(ImsAuthConfig config) {
+        return new ITwinClient(config, () -> {
+            throw new IllegalStateException("This ITwinClient calls for signed-in users: use "
+                    + "withTokens(ImsAuth.from(request).tokenSource()) per request");
+        });
+    }
+
+    /** A service app's client: its own {@link ServiceTokenProvider} from the same settings supplies the token. */
+    public static ITwinClient forService(ServiceClientSettings settings) {
+        return new ITwinClient(settings, new ServiceTokenProvider(settings));
     }
 
     public ITwinClient(ImsAuthConfig config, AccessTokenSource tokens, HttpClient http, Clock clock, Sleeper sleeper) {
@@ -63,6 +89,10 @@ public final class ITwinClient {
         this.retryBudget = retryBudget;
         this.clock = clock;
         this.sleeper = sleeper;
+    }
+
+    private static HttpClient defaultHttp(Duration connectTimeout) {
+        return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** The same client sending another token source's tokens (e.g. the current user's). */

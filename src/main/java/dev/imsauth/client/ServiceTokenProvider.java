@@ -3,13 +3,16 @@ package dev.imsauth.client;
 import dev.imsauth.config.ConfigKeys;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.config.ImsAuthConfigException;
+import dev.imsauth.config.ServiceClientSettings;
 import dev.imsauth.config.ServiceScopes;
 import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Failure;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.ProviderException;
+import dev.imsauth.protocol.ProviderHttp;
 import dev.imsauth.protocol.TokenRejectedException;
 import dev.imsauth.protocol.TokenSet;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +55,19 @@ public final class ServiceTokenProvider implements AccessTokenSource {
     private final Sleeper sleeper;
     private final ReentrantLock renewing = new ReentrantLock();
     private volatile Cached cached;
+
+    /**
+     * A service app's provider from its own settings — issuer or token endpoint, client id, secret, scopes,
+     * timeouts; no redirect URI, no {@code openid} — with the default HTTP client and the system clock.
+     */
+    public ServiceTokenProvider(ServiceClientSettings settings) {
+        this(settings, ProviderHttp.defaultClient(settings.connectTimeout()), Clock.systemUTC(), Sleeper.SYSTEM);
+    }
+
+    /** The same with the HTTP client, clock and retry pause given (tests, or a shared HTTP client). */
+    public ServiceTokenProvider(ServiceClientSettings settings, HttpClient http, Clock clock, Sleeper sleeper) {
+        this(ServiceClientWiring.oidcClient(settings, http, clock), settings.scopes(), sleeper);
+    }
 
     /** For {@code ims.client-id}, {@code ims.client-secret} and {@code ims.service-scopes}, with default HTTP and clock. */
     public ServiceTokenProvider(ImsAuthConfig config) {

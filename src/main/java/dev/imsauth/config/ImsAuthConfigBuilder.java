@@ -191,12 +191,7 @@ public final class ImsAuthConfigBuilder {
         if (clientAuthMethod == null) {
             return hasSecret ? ClientAuthMethod.CLIENT_SECRET_BASIC : ClientAuthMethod.NONE;
         }
-        ClientAuthMethod method;
-        try {
-            method = ClientAuthMethod.parse(clientAuthMethod);
-        } catch (IllegalArgumentException e) {
-            throw new ImsAuthConfigException(CLIENT_AUTH_METHOD, e.getMessage() + "; got '" + clientAuthMethod + "'");
-        }
+        ClientAuthMethod method = ClientAuthMethod.parseForKey(CLIENT_AUTH_METHOD, clientAuthMethod);
         if (method != ClientAuthMethod.NONE && !hasSecret) {
             throw new ImsAuthConfigException(CLIENT_SECRET, "is required when " + CLIENT_AUTH_METHOD + " is "
                     + method.value() + "; set it, or use " + CLIENT_AUTH_METHOD + "=none for a public client");

@@ -35,9 +35,15 @@ public final class OidcClient {
     private final ProviderDiscovery discovery;
     private final AuthorizationRequests authorizationRequests;
     private final TokenEndpointClient tokenEndpoint;
+    private final URI fixedTokenEndpoint;
     private volatile IdTokenVerifier verifier;
 
     public OidcClient(ImsAuthConfig config, HttpClient httpClient, Clock clock) {
+        this(config, httpClient, clock, null);
+    }
+
+    private OidcClient(ImsAuthConfig config, HttpClient httpClient, Clock clock, URI fixedTokenEndpoint) {
+        this.fixedTokenEndpoint = fixedTokenEndpoint;
         this.config = config;
         this.clock = clock;
         this.http = new ProviderHttp(httpClient, config.readTimeout(), config.maxResponseBytes());
@@ -49,6 +55,15 @@ public final class OidcClient {
     /** A client with the default HTTP client (configured timeouts, no redirects) and the system clock. */
     public static OidcClient create(ImsAuthConfig config) {
         return new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), Clock.systemUTC());
+    }
+
+    /**
+     * A client whose {@link #clientCredentials} calls {@code tokenEndpoint} as given instead of discovering it
+     * (a service app configured with {@code ims.token-endpoint}); everything else still uses discovery.
+     */
+    public static OidcClient withTokenEndpoint(ImsAuthConfig config, URI tokenEndpoint, HttpClient httpClient,
+                                               Clock clock) {
+        return new OidcClient(config, httpClient, clock, tokenEndpoint);
     }
 
     public ImsAuthConfig config() {
@@ -121,7 +136,8 @@ public final class OidcClient {
 
     /** Requests a client-credentials token for a service app (no user, no ID token). */
     public TokenSet clientCredentials(List<String> scopes) {
-        TokenEndpointClient.TokenResult result = tokenEndpoint.clientCredentials(metadata().tokenEndpoint(), scopes);
+        URI endpoint = fixedTokenEndpoint != null ? fixedTokenEndpoint : metadata().tokenEndpoint();
+        TokenEndpointClient.TokenResult result = tokenEndpoint.clientCredentials(endpoint, scopes);
         return new TokenSet(result.accessToken(), null, null, expiry(clock.instant(), result),
                 result.scopes().isEmpty() ? scopes : result.scopes());
     }
