@@ -54,10 +54,18 @@ class ServiceClientsDocsTest {
         }
     }
 
+    /**
+     * The page's three examples are the tested files: the main here, the servlet and the CDI bean that
+     * it/tomcat's TomcatServiceClientsIT deploys on a real Tomcat.
+     */
     @Test
-    void theDocsShowTheMainExactlyAsTested() throws IOException {
+    void theDocsShowTheMainTheServletAndTheCdiBeanExactlyAsTested() throws IOException {
         String doc = Files.readString(DOC);
-        assertThat(doc).contains(javaBody(Path.of("src/test/java/dev/imsauth/examples/WhoAmIServiceApp.java")));
+        Path app = Path.of("it/common/src/test/java/dev/imsauth/it/service/app");
+        for (Path source : List.of(Path.of("src/test/java/dev/imsauth/examples/WhoAmIServiceApp.java"),
+                app.resolve("UsersMeServlet.java"), app.resolve("ServiceAccount.java"))) {
+            assertThat(doc).as("docs/service-clients.md shows %s as it is", source).contains(javaBody(source));
+        }
     }
 
     /** The source without its package line, as the page shows it. */
