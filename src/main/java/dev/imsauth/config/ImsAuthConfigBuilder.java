@@ -146,7 +146,9 @@ public final class ImsAuthConfigBuilder {
         p.between(SERVICE_TOKEN_RETRIES, serviceTokenRetries, 0, 10);
         checkAlgorithms(p);
         p.between(MAX_PENDING_LOGINS, maxPendingLogins, 1, 100);
-        p.between(MAX_RESPONSE_SIZE, maxResponseBytes, 4096, Integer.MAX_VALUE);
+        if (maxResponseBytes < 4096) {
+            p.add(MAX_RESPONSE_SIZE, "must be at least 4096 bytes; got " + maxResponseBytes);
+        }
         String logout = p.path(LOGOUT_PATH, logoutPath);
         String postLogout = p.value(() -> urls.appUrlOrPath(POST_LOGOUT_REDIRECT_URI, postLogoutRedirectUri));
         String principal = p.required(PRINCIPAL_CLAIM, principalClaim, "a claim name such as sub or email");
