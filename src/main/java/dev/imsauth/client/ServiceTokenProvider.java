@@ -189,18 +189,23 @@ public final class ServiceTokenProvider implements AccessTokenSource {
         }
     }
 
+    /**
+     * The refusal in the provider's words (its error code and description); a hint is added only where the
+     * error code leaves no doubt what to check. Providers differ (a wrong secret is {@code invalid_client}
+     * at IMS, {@code unauthorized_client} at Keycloak), so nothing is guessed from the code alone.
+     */
     private ServiceTokenException refused(TokenRejectedException e) {
         String error = e.error() == null ? "unknown_error" : e.error().replaceAll("[^A-Za-z0-9_.-]", "");
+        String said = e.description() == null ? "" : " (\"" + e.description() + "\")";
         String hint = switch (error) {
-            case "invalid_client" -> "check ims.client-id and ims.client-secret (a Service app registered at "
-                    + "developer.bentley.com)";
-            case "invalid_scope" -> "the scopes '" + String.join(" ", scopes) + "' are not allowed for this app; add "
-                    + "those APIs to the app at developer.bentley.com (ims.service-scopes)";
-            case "unauthorized_client" -> "the app may not use client credentials; register it as a Service app";
-            default -> "see the IMS documentation for this error";
+            case "invalid_client" -> "; the provider did not accept the client's credentials: check "
+                    + "ims.client-id and ims.client-secret";
+            case "invalid_scope" -> "; the scopes asked for were '" + String.join(" ", scopes) + "' (ims.service-scopes); "
+                    + "at IMS, an app's API scopes are chosen at developer.bentley.com";
+            default -> "";
         };
-        return new ServiceTokenException(Failure.PROVIDER_ERROR, error, "IMS refused the client-credentials request "
-                + "of client '" + client.config().clientId() + "': " + error + "; " + hint, null);
+        return new ServiceTokenException(Failure.PROVIDER_ERROR, error, "The identity provider refused the "
+                + "client-credentials request of client '" + client.config().clientId() + "': " + error + said + hint, null);
     }
 
     /** One generation of the token with what callers need precomputed; no toString, so nothing leaks. */
