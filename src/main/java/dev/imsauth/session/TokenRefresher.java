@@ -8,6 +8,7 @@ import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.ProviderException;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.TokenRejectedException;
+import dev.imsauth.protocol.UserInfoException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,8 +34,8 @@ import java.util.concurrent.TimeoutException;
  * after a refresh finished sees that the slot already holds newer tokens and uses them, so a rotated
  * refresh token is never spent twice. Entries leave the map when their refresh completes.
  *
- * <p><b>Failures.</b> {@code invalid_grant} (or any refusal) and a refreshed ID token that names another
- * sub, iss or aud sign the user out: the slot is cleared and the result is empty. A provider fault
+ * <p><b>Failures.</b> {@code invalid_grant} (or any refusal), a refreshed ID token that names another
+ * sub, iss or aud (or another nonce than the sign-in's), and a userinfo answer about another subject sign the user out: the slot is cleared and the result is empty. A provider fault
  * (5xx, timeout, unreachable) changes nothing: the current tokens stay in use while the access token
  * has not expired; after that a {@link ProviderException} of kind {@link Failure#PROVIDER_UNAVAILABLE} (503)
  * is thrown. The slot only ever holds a complete, verified generation of tokens.
@@ -146,7 +147,7 @@ public final class TokenRefresher {
             LOG.log(System.Logger.Level.DEBUG, "Refreshed the tokens of subject {0}; the access token now expires at {1}",
                     fresh.claims().subject(), fresh.tokens().expiresAt());
             return fresh;
-        } catch (TokenRejectedException | IdTokenInvalidException e) {
+        } catch (TokenRejectedException | IdTokenInvalidException | UserInfoException e) {
             slot.clear(seen);
             LOG.log(System.Logger.Level.WARNING, "Refresh rejected ({0}): {1}; subject {2} must sign in again",
                     e.reason(), e.getMessage(), seen.claims().subject());

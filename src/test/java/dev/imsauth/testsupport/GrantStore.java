@@ -18,7 +18,8 @@ final class GrantStore {
     record AccessGrant(String clientId, TestUser user, String scope, Instant expiresAt) {
     }
 
-    record RefreshGrant(String clientId, TestUser user, String scope, Instant authTime) {
+    /** {@code nonce}: the one of the sign-in, which a refreshed ID token may repeat. */
+    record RefreshGrant(String clientId, TestUser user, String scope, Instant authTime, String nonce) {
     }
 
     private final SecureRandom random = new SecureRandom();

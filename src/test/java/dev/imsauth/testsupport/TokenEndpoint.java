@@ -70,14 +70,14 @@ final class TokenEndpoint implements Endpoint {
         }
         if (op.faults().skipPkceCheck()) {
             return tokens(client, grant.user(), grant.scope(), grant.nonce(), grant.authTime(),
-                    Params.hasScope(grant.scope(), "offline_access"));
+                    Params.hasScope(grant.scope(), "offline_access"), grant.nonce());
         }
         if (verifier == null || !VERIFIER.matcher(verifier).matches()
                 || !s256(verifier).equals(grant.codeChallenge())) {
             throw OAuthProblem.invalidGrant("code_verifier does not match the code_challenge");
         }
         return tokens(client, grant.user(), grant.scope(), grant.nonce(), grant.authTime(),
-                Params.hasScope(grant.scope(), "offline_access"));
+                Params.hasScope(grant.scope(), "offline_access"), grant.nonce());
     }
 
     private Map<String, Object> refresh(ClientRegistry.Client client, Params form) {
@@ -97,7 +97,8 @@ final class TokenEndpoint implements Endpoint {
         if (rotate && !op.grants().retireRefreshToken(token, grant)) {
             throw OAuthProblem.invalidGrant("refresh token already used");
         }
-        return tokens(client, grant.user(), scope, null, grant.authTime(), rotate);
+        String nonce = op.settings().nonceInRefreshedIdToken() ? grant.nonce() : null;
+        return tokens(client, grant.user(), scope, nonce, grant.authTime(), rotate, grant.nonce());
     }
 
     private Map<String, Object> clientCredentials(ClientRegistry.Client client, Params form) {
@@ -120,9 +121,9 @@ final class TokenEndpoint implements Endpoint {
         return body;
     }
 
-    /** Access token, ID token, and a new refresh token when {@code withRefreshToken}. */
+    /** Access token, ID token, and a new refresh token (remembering the sign-in's nonce) when {@code withRefreshToken}. */
     private Map<String, Object> tokens(ClientRegistry.Client client, TestUser user, String requestedScope, String nonce,
-                                       Instant authTime, boolean withRefreshToken) {
+                                       Instant authTime, boolean withRefreshToken, String signInNonce) {
         String scope = requestedScope == null ? null : String.join(" ", List.of(requestedScope.trim().split(" +")).stream()
                 .filter(s -> !op.faults().withheldScopes().contains(s)).toList());
         Instant expiry = op.settings().now().plus(op.settings().accessTokenLifetime());
@@ -137,7 +138,7 @@ final class TokenEndpoint implements Endpoint {
         }
         if (withRefreshToken) {
             body.put("refresh_token", op.grants().issueRefreshToken(
-                    new GrantStore.RefreshGrant(client.id(), user, scope, authTime)));
+                    new GrantStore.RefreshGrant(client.id(), user, scope, authTime, signInNonce)));
         }
         return body;
     }
