@@ -38,9 +38,13 @@ final class UserInfoClient {
             throw UserInfoException.failed("it answered HTTP " + response.getStatusCode());
         }
         String type = response.getHeaderValue("Content-Type");
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw UserInfoException.failed("it answered " + (type == null ? "without a content type"
-                    : "with content type " + ProviderText.errorCode(type.split(";")[0])) + ", not application/json");
+        type = type == null ? "" : type.toLowerCase(Locale.ROOT).strip();
+        if (type.startsWith("application/jwt")) {
+            throw UserInfoException.failed("it answered with a signed application/jwt document, which this "
+                    + "application does not ask for");
+        }
+        if (!type.startsWith("application/json")) {
+            throw UserInfoException.failed("its answer is not application/json");
         }
         UserInfo info;
         try {
