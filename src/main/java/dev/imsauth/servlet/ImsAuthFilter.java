@@ -27,7 +27,6 @@ import java.util.Optional;
  */
 public class ImsAuthFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
-    private static final System.Logger LOG = System.getLogger(ImsAuthFilter.class.getName());
     private transient OidcClient presetClient;
     private transient SignInFlow flow;
     private transient LogoutFlow logout;
@@ -52,7 +51,7 @@ public class ImsAuthFilter extends HttpFilter {
         flow = new SignInFlow(client, store);
         logout = new LogoutFlow(client, store);
         publicPaths = new PathRules(config.publicPaths());
-        warmUp(client);
+        StartupReport.discoverAndLog(client, "filter", filterConfig.getServletContext().getContextPath());
     }
 
     @Override
@@ -100,15 +99,5 @@ public class ImsAuthFilter extends HttpFilter {
     /** The logout flow this filter runs. */
     public LogoutFlow logoutFlow() {
         return logout;
-    }
-
-    /** Discovers the provider at start so that a misconfiguration shows in the log at once; never fails start. */
-    private static void warmUp(OidcClient client) {
-        try {
-            client.metadata();
-        } catch (ImsAuthException e) {
-            LOG.log(System.Logger.Level.WARNING, "The identity provider {0} is not usable yet ({1}); sign-in answers "
-                    + "503 until it is", client.config().issuer(), e.getMessage());
-        }
     }
 }
