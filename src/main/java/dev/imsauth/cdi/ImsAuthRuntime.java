@@ -7,6 +7,7 @@ import dev.imsauth.servlet.SignInFlow;
 import dev.imsauth.servlet.StartupReport;
 import dev.imsauth.session.SessionStore;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -29,6 +30,14 @@ public class ImsAuthRuntime {
         SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins());
         flow = new SignInFlow(client, store);
         logout = new LogoutFlow(client, store);
+    }
+
+    /** Releases the HTTP client's threads when the application stops. */
+    @PreDestroy
+    void stop() {
+        if (flow != null) {
+            flow.client().close();
+        }
     }
 
     public ImsAuthConfig config() {

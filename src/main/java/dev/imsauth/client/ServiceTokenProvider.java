@@ -37,7 +37,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * raises a {@link ServiceTokenException} that names the cause and never the secret. If renewing fails while
  * the current token is still valid, that token stays in use and renewal is tried again a few seconds later.
  */
-public final class ServiceTokenProvider implements AccessTokenSource {
+public final class ServiceTokenProvider implements AccessTokenSource, AutoCloseable {
     /** The domain of the user a service app acts as in the iTwin Platform. */
     public static final String SERVICE_USER_DOMAIN = "apps.imsoidc.bentley.com";
     private static final System.Logger LOG = System.getLogger(ServiceTokenProvider.class.getName());
@@ -52,10 +52,15 @@ public final class ServiceTokenProvider implements AccessTokenSource {
     private final Sleeper sleeper;
     private final ReentrantLock renewing = new ReentrantLock();
     private volatile Cached cached;
+    private boolean ownsClient;
 
-    /** For {@code ims.client-id}, {@code ims.client-secret} and {@code ims.service-scopes}, with default HTTP and clock. */
+    /**
+     * For {@code ims.client-id}, {@code ims.client-secret} and {@code ims.service-scopes}, with its own HTTP client
+     * and the system clock; {@link #close()} releases that client's threads.
+     */
     public ServiceTokenProvider(ImsAuthConfig config) {
         this(OidcClient.create(config));
+        this.ownsClient = true;
     }
 
     /** Shares the client's provider discovery, HTTP client and clock; scopes from {@code ims.service-scopes}. */
@@ -105,6 +110,14 @@ public final class ServiceTokenProvider implements AccessTokenSource {
     public String refreshedAccessToken(String rejected) {
         Cached c = cached;
         return renew(c != null && c.accessToken.equals(rejected) ? c : null).accessToken;
+    }
+
+    /** Releases the HTTP client's threads when this provider made the client (see the constructors); else nothing. */
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
     }
 
     /** The iTwin Platform user this service acts as: {@code {client_id}@apps.imsoidc.bentley.com}. */

@@ -26,7 +26,7 @@ import java.util.Optional;
  * refresh, build the logout redirect, revoke. Container-free; the servlet filter and the Jakarta
  * Security mechanism are thin adapters over it. Thread-safe; create one per application.
  */
-public final class OidcClient {
+public final class OidcClient implements AutoCloseable {
     /** Lifetime assumed when the token endpoint omits expires_in: short, so we refresh early rather than late. */
     static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
     private static final System.Logger LOG = System.getLogger(OidcClient.class.getName());
@@ -37,9 +37,16 @@ public final class OidcClient {
     private final AuthorizationRequests authorizationRequests;
     private final TokenEndpointClient tokenEndpoint;
     private final UserClaimsResolver claimsResolver;
+    private final OwnedHttpClient owned;
     private volatile IdTokenVerifier verifier;
 
+    /** A client over the application's {@link HttpClient}, which {@link #close()} leaves alone. */
     public OidcClient(ImsAuthConfig config, HttpClient httpClient, Clock clock) {
+        this(config, httpClient, clock, null);
+    }
+
+    private OidcClient(ImsAuthConfig config, HttpClient httpClient, Clock clock, OwnedHttpClient owned) {
+        this.owned = owned;
         this.config = config;
         this.clock = clock;
         this.http = new ProviderHttp(httpClient, config.readTimeout(), config.maxResponseBytes());
@@ -49,9 +56,21 @@ public final class OidcClient {
         this.claimsResolver = new UserClaimsResolver(config, http);
     }
 
-    /** A client with the default HTTP client (configured timeouts, no redirects) and the system clock. */
+    /**
+     * A client with its own HTTP client (configured timeouts, no redirects) and the system clock; {@link #close()}
+     * releases that HTTP client's threads (call it when the application stops).
+     */
     public static OidcClient create(ImsAuthConfig config) {
-        return new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), Clock.systemUTC());
+        OwnedHttpClient http = OwnedHttpClient.create(config.connectTimeout());
+        return new OidcClient(config, http.client(), Clock.systemUTC(), http);
+    }
+
+    /** Releases the threads of the HTTP client {@link #create} made; does nothing for one handed in. */
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.close();
+        }
     }
 
     public ImsAuthConfig config() {

@@ -31,6 +31,7 @@ public class ImsAuthFilter extends HttpFilter {
     private transient SignInFlow flow;
     private transient LogoutFlow logout;
     private transient PathRules publicPaths;
+    private transient OidcClient ownClient;
 
     /** For containers: configuration comes from init-params, system properties and the environment. */
     public ImsAuthFilter() {
@@ -46,6 +47,7 @@ public class ImsAuthFilter extends HttpFilter {
         super.init(filterConfig);
         OidcClient client = presetClient != null ? presetClient
                 : OidcClient.create(ImsAuthConfig.load(InitParamSource.of(filterConfig)));
+        ownClient = presetClient != null ? null : client;
         ImsAuthConfig config = client.config();
         SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins());
         flow = new SignInFlow(client, store);
@@ -89,6 +91,16 @@ public class ImsAuthFilter extends HttpFilter {
         } else {
             flow.challenge(request, response);
         }
+    }
+
+    /** Releases what the filter started (the HTTP client's threads), unless the client was handed in. */
+    @Override
+    public void destroy() {
+        if (ownClient != null) {
+            ownClient.close();
+            ownClient = null;
+        }
+        super.destroy();
     }
 
     /** The sign-in flow this filter runs (for adapters that share it). */
