@@ -3,22 +3,18 @@ package dev.imsauth.it.tomcat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.it.LibraryArchive;
+import dev.imsauth.it.server.StartupLog;
 import dev.imsauth.it.signin.SignInArchive;
 import dev.imsauth.it.signin.app.PageServlet;
 import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.TestOpenIdProvider;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -69,8 +65,8 @@ class TomcatLifecycleIT {
     void theAccessLogKeepsNoCodeAndAnUndeployLeavesNoLibraryThreadBehind() {
         String base = "http://127.0.0.1:" + System.getProperty("ims.it.tomcat.http.port") + "/" + NAME + "/";
         OP.registerClient(SignInArchive.CLIENT_ID, null, base + "signin-oidc");
-        int catalinaBefore = lines("catalina.", 0).size();
-        int accessBefore = lines("localhost_access_log.", 0).size();
+        StartupLog catalina = StartupLog.mark(LOGS, f -> f.startsWith("catalina."));
+        StartupLog access = StartupLog.mark(LOGS, f -> f.startsWith("localhost_access_log."));
         deployer.deploy(NAME);
         try {
             BrowserlessClient browser = new BrowserlessClient();
@@ -78,26 +74,26 @@ class TomcatLifecycleIT {
             assertThat(page.body()).startsWith("page=/" + NAME + "/protected/page?x=1 principal=alice@example.com");
             String code = OP.requests("/connect/token").get(0).first("code");
 
-            List<String> callbacks = await("access log", "localhost_access_log.", accessBefore,
+            List<String> callbacks = await("access log", access,
                     l -> l.contains("/" + NAME + "/signin-oidc"));
             assertThat(callbacks).isNotEmpty().allSatisfy(l -> assertThat(l).doesNotContain("code=")
                     .doesNotContain("state=").doesNotContain(code).contains("GET /" + NAME + "/signin-oidc HTTP/1.1"));
-            assertThat(await("catalina log", "catalina.", catalinaBefore, l -> l.contains("ims-auth filter started")
+            assertThat(await("catalina log", catalina, l -> l.contains("ims-auth filter started")
                     && l.contains("/" + NAME + "/signin-oidc"))).singleElement()
                     .satisfies(l -> assertThat(l).contains("discovery succeeded"));
         } finally {
             deployer.undeploy(NAME);
         }
-        await("catalina log", "catalina.", catalinaBefore, l -> l.contains("Undeploying context [/" + NAME + "]"));
-        assertThat(lines("catalina.", catalinaBefore)).as("Tomcat's leak check after the undeploy")
-                .noneMatch(l -> l.contains("web application [" + NAME + "] appears to have started a thread"));
+        await("catalina log", catalina, l -> l.contains("Undeploying context [/" + NAME + "]"));
+        assertThat(catalina.newLines(l -> l.contains("web application [" + NAME + "] appears to have started a thread")))
+                .as("Tomcat's leak check after the undeploy").isEmpty();
     }
 
-    /** The lines (after the first {@code skip}) of the logs starting with {@code prefix} that match, once there is one. */
-    private static List<String> await(String what, String prefix, int skip, Predicate<String> match) {
+    /** The lines the log gained since its mark that match, once there is at least one. */
+    private static List<String> await(String what, StartupLog log, Predicate<String> match) {
         Instant until = Instant.now().plus(LOG_WAIT);
         while (true) {
-            List<String> found = lines(prefix, skip).stream().filter(match).toList();
+            List<String> found = log.newLines(match);
             if (!found.isEmpty()) {
                 return found;
             }
@@ -110,24 +106,6 @@ class TomcatLifecycleIT {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-        }
-    }
-
-    /** The lines of the log files whose names start with {@code prefix}, oldest file first, without the first {@code skip}. */
-    private static List<String> lines(String prefix, int skip) {
-        try (Stream<Path> files = Files.list(LOGS)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted()
-                    .flatMap(TomcatLifecycleIT::read).skip(skip).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Stream<String> read(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
