@@ -31,6 +31,11 @@ public final class OwnedHttpClient implements AutoCloseable {
 
     /** A client with this connect timeout, no redirects, HTTP/1.1, and its own executor. */
     public static OwnedHttpClient create(Duration connectTimeout) {
+        return create(connectTimeout, HttpClient.Version.HTTP_1_1);
+    }
+
+    /** A client with this connect timeout, no redirects, this preferred HTTP version, and its own executor. */
+    public static OwnedHttpClient create(Duration connectTimeout, HttpClient.Version version) {
         ExecutorService executor = Executors.newCachedThreadPool(new Daemons());
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
@@ -39,7 +44,7 @@ public final class OwnedHttpClient implements AutoCloseable {
             return new OwnedHttpClient(HttpClient.newBuilder()
                     .connectTimeout(connectTimeout)
                     .followRedirects(HttpClient.Redirect.NEVER)
-                    .version(HttpClient.Version.HTTP_1_1)
+                    .version(version)
                     .executor(executor)
                     .build(), executor);
         } finally {
