@@ -69,15 +69,20 @@ final class TokenEndpoint implements Endpoint {
             SecretLedger.secret(verifier);
         }
         if (op.faults().skipPkceCheck()) {
-            return tokens(client, grant.user(), grant.scope(), grant.nonce(), grant.authTime(),
-                    Params.hasScope(grant.scope(), "offline_access"), grant.nonce());
+            return tokens(client, grant.user(), grant.scope(), grant.nonce(), grant.authTime(), newFamily(grant),
+                    grant.nonce());
         }
         if (verifier == null || !VERIFIER.matcher(verifier).matches()
                 || !s256(verifier).equals(grant.codeChallenge())) {
             throw OAuthProblem.invalidGrant("code_verifier does not match the code_challenge");
         }
-        return tokens(client, grant.user(), grant.scope(), grant.nonce(), grant.authTime(),
-                Params.hasScope(grant.scope(), "offline_access"), grant.nonce());
+        return tokens(client, grant.user(), grant.scope(), grant.nonce(), grant.authTime(), newFamily(grant),
+                grant.nonce());
+    }
+
+    /** A refresh-token family for a code exchange that grants offline_access; null (no refresh token) otherwise. */
+    private String newFamily(GrantStore.CodeGrant grant) {
+        return Params.hasScope(grant.scope(), "offline_access") ? op.grants().newFamily() : null;
     }
 
     private Map<String, Object> refresh(ClientRegistry.Client client, Params form) {
@@ -86,6 +91,9 @@ final class TokenEndpoint implements Endpoint {
         }
         String token = form.require("refresh_token");
         GrantStore.RefreshGrant grant = op.grants().refreshGrant(token);
+        if (grant == null && op.faults().revokeFamilyOnReuse() && op.grants().revokeFamilyOfSpent(token)) {
+            throw OAuthProblem.invalidGrant("refresh token already used; every token of its sign-in is revoked");
+        }
         if (grant == null || !grant.clientId().equals(client.id())) {
             throw OAuthProblem.invalidGrant("unknown, revoked or foreign refresh token");
         }
@@ -98,7 +106,7 @@ final class TokenEndpoint implements Endpoint {
             throw OAuthProblem.invalidGrant("refresh token already used");
         }
         String nonce = op.settings().nonceInRefreshedIdToken() ? grant.nonce() : null;
-        return tokens(client, grant.user(), scope, nonce, grant.authTime(), rotate, grant.nonce());
+        return tokens(client, grant.user(), scope, nonce, grant.authTime(), rotate ? grant.family() : null, grant.nonce());
     }
 
     private Map<String, Object> clientCredentials(ClientRegistry.Client client, Params form) {
@@ -121,9 +129,12 @@ final class TokenEndpoint implements Endpoint {
         return body;
     }
 
-    /** Access token, ID token, and a new refresh token (remembering the sign-in's nonce) when {@code withRefreshToken}. */
+    /**
+     * Access token, ID token, and a new refresh token of {@code refreshFamily} (remembering the sign-in's nonce)
+     * unless that is null.
+     */
     private Map<String, Object> tokens(ClientRegistry.Client client, TestUser user, String requestedScope, String nonce,
-                                       Instant authTime, boolean withRefreshToken, String signInNonce) {
+                                       Instant authTime, String refreshFamily, String signInNonce) {
         String scope = requestedScope == null ? null : String.join(" ", List.of(requestedScope.trim().split(" +")).stream()
                 .filter(s -> !op.faults().withheldScopes().contains(s)).toList());
         Instant expiry = op.settings().now().plus(op.settings().accessTokenLifetime());
@@ -136,9 +147,9 @@ final class TokenEndpoint implements Endpoint {
         if (Params.hasScope(scope, "openid")) {
             body.put("id_token", op.minter().mint(client.id(), user, nonce, authTime));
         }
-        if (withRefreshToken) {
+        if (refreshFamily != null) {
             body.put("refresh_token", op.grants().issueRefreshToken(
-                    new GrantStore.RefreshGrant(client.id(), user, scope, authTime, signInNonce)));
+                    new GrantStore.RefreshGrant(client.id(), user, scope, authTime, refreshFamily, signInNonce)));
         }
         return body;
     }
