@@ -3,6 +3,7 @@ package dev.imsauth.cdi;
 import dev.imsauth.client.ITwinClient;
 import dev.imsauth.client.ServiceTokenProvider;
 import dev.imsauth.config.ServiceClientSettings;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
@@ -42,6 +43,17 @@ public class ServiceClientProducer {
             itwin = new ITwinClient(settings(), serviceTokenProvider());
         }
         return itwin;
+    }
+
+    /** Releases the clients' HTTP threads when the application stops. */
+    @PreDestroy
+    synchronized void stop() {
+        if (itwin != null) {
+            itwin.close();
+        }
+        if (tokens != null) {
+            tokens.close();
+        }
     }
 
     private ServiceClientSettings settings() {

@@ -17,7 +17,20 @@ final class ServiceClientWiring {
     }
 
     static OidcClient oidcClient(ServiceClientSettings s, HttpClient http, Clock clock) {
-        ImsAuthConfig config = ImsAuthConfig.builder()
+        ImsAuthConfig config = config(s);
+        return s.tokenEndpoint().map(endpoint -> OidcClient.withTokenEndpoint(config, endpoint, http, clock))
+                .orElseGet(() -> new OidcClient(config, http, clock));
+    }
+
+    /** With its own HTTP client, which {@link OidcClient#close()} releases. */
+    static OidcClient ownOidcClient(ServiceClientSettings s) {
+        ImsAuthConfig config = config(s);
+        return s.tokenEndpoint().map(endpoint -> OidcClient.create(config, endpoint))
+                .orElseGet(() -> OidcClient.create(config));
+    }
+
+    private static ImsAuthConfig config(ServiceClientSettings s) {
+        return ImsAuthConfig.builder()
                 .issuer(s.issuer().toString())
                 .clientId(s.clientId())
                 .clientSecret(s.clientSecret().reveal())
@@ -32,7 +45,5 @@ final class ServiceClientWiring {
                 .apiRetryBudget(s.apiRetryBudget())
                 .allowInsecureLoopback(s.allowInsecureLoopback())
                 .build();
-        return s.tokenEndpoint().map(endpoint -> OidcClient.withTokenEndpoint(config, endpoint, http, clock))
-                .orElseGet(() -> new OidcClient(config, http, clock));
     }
 }

@@ -43,6 +43,8 @@ public final class ConfigKeys {
     public static final String SERVICE_CLIENT_ID = "ims.service-client-id";
     /** Service clients: the service app's secret, read together with {@link #SERVICE_CLIENT_ID}. */
     public static final String SERVICE_CLIENT_SECRET = "ims.service-client-secret";
+    public static final String OFFLINE_ACCESS_PROMPT_CONSENT = "ims.offline-access-prompt-consent";
+    public static final String USERINFO = "ims.userinfo";
 
     private ConfigKeys() {
     }

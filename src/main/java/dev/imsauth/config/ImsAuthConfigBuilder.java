@@ -49,6 +49,8 @@ public final class ImsAuthConfigBuilder {
     private Duration apiTimeout = Duration.ofSeconds(30);
     private Duration apiRetryBudget = Duration.ofSeconds(10);
     private final ConfigProblems readProblems = new ConfigProblems();
+    private boolean offlineAccessPromptConsent;
+    private String userInfo = "auto";
 
     ImsAuthConfigBuilder() {
     }
@@ -88,6 +90,8 @@ public final class ImsAuthConfigBuilder {
         r.integer(SERVICE_TOKEN_RETRIES).ifPresent(b::serviceTokenRetries);
         r.duration(API_TIMEOUT).ifPresent(b::apiTimeout);
         r.duration(API_RETRY_BUDGET).ifPresent(b::apiRetryBudget);
+        r.bool(OFFLINE_ACCESS_PROMPT_CONSENT).ifPresent(b::offlineAccessPromptConsent);
+        r.string(USERINFO).ifPresent(v -> b.userInfo = v);
         return b;
     }
 
@@ -122,6 +126,8 @@ public final class ImsAuthConfigBuilder {
     public ImsAuthConfigBuilder serviceTokenRetries(int v) { serviceTokenRetries = v; return this; }
     public ImsAuthConfigBuilder apiTimeout(Duration v) { apiTimeout = v; return this; }
     public ImsAuthConfigBuilder apiRetryBudget(Duration v) { apiRetryBudget = v; return this; }
+    public ImsAuthConfigBuilder offlineAccessPromptConsent(boolean v) { offlineAccessPromptConsent = v; return this; }
+    public ImsAuthConfigBuilder userInfo(UserInfoMode v) { userInfo = v.name(); return this; }
 
     /**
      * Validates everything and returns the immutable configuration.
@@ -156,13 +162,14 @@ public final class ImsAuthConfigBuilder {
         Optional<URI> publicBase = Optional.ofNullable(publicBaseUrl).filter(s -> !s.isBlank())
                 .map(s -> p.value(() -> urls.origin(PUBLIC_BASE_URL, stripTrailingSlash(s))));
         URI api = p.value(() -> urls.providerUrl(API_BASE_URL, stripTrailingSlash(apiBaseUrl)));
+        UserInfoMode userInfoMode = p.value(() -> UserInfoMode.parse(USERINFO, userInfo));
         checkDurations(p);
         p.throwIfAny();
         return new ImsAuthConfig(issuerUri, id, secret, method, redirect, scopes, publicPaths, logout, postLogout,
                 clockSkew, connectTimeout, readTimeout, loginTimeout, maxPendingLogins, principal, groups,
                 allowInsecureLoopback, trustForwardedHeaders, publicBase, refreshMargin, idTokenAlgorithms,
                 maxResponseBytes, jwksRefreshInterval, discoveryRetry, api, apiPaths, apiDetection, serviceScopes,
-                serviceTokenRetries, apiTimeout, apiRetryBudget);
+                serviceTokenRetries, apiTimeout, apiRetryBudget, offlineAccessPromptConsent, userInfoMode);
     }
 
     private void checkAlgorithms(ConfigProblems p) {
