@@ -24,6 +24,11 @@ public class UsersMeServlet extends HttpServlet {
     }
 
     @Override
+    public void destroy() {
+        itwin.close();                                           // releases its HTTP threads at undeploy
+    }
+
+    @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ITwinUser me = itwin.me();                               // GET /users/me with the service's token
         response.setContentType("text/plain;charset=UTF-8");
