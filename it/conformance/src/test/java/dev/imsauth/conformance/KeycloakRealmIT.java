@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -80,7 +79,6 @@ class KeycloakRealmIT {
     }
 
     @Test
-    @Disabled("needs h-provider: ServiceTokenProvider says what Keycloak said instead of guessing 'register it as a Service app'")
     void refusedServiceSecretNamesKeycloaksReasonWithoutAGuessedHint() {
         ServiceTokenException refused = catchThrowableOfType(ServiceTokenException.class,
                 () -> new ServiceTokenProvider(config("wrong-service-secret-7d1e")).getToken());

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 abstract class ProviderReasonScenarios extends ServerScenarios {
 
     @Test
-    @Disabled("needs h-provider: error_description kept (TokenEndpointClient) and shown, escaped, on the error page")
     void showsKeycloaksReasonWhenItRefusesOfflineAccess() {
         long since = System.currentTimeMillis();
         String page;
@@ -38,7 +36,6 @@ abstract class ProviderReasonScenarios extends ServerScenarios {
     }
 
     @Test
-    @Disabled("needs h-provider: userinfo called when the ID token lacks the principal or groups claim, claims merged")
     void takesNameEmailAndRolesFromUserinfoWhenTheIdTokenLacksThem() {
         long since = System.currentTimeMillis();
         try (BrowserSession browser = BrowserSession.start(testName)) {
@@ -54,7 +51,6 @@ abstract class ProviderReasonScenarios extends ServerScenarios {
     }
 
     @Test
-    @Disabled("needs h-provider: a refreshed ID token's nonce accepted when it equals the original (OIDC Core §12.2)")
     void staysSignedInWhenTheRefreshedIdTokenRepeatsTheOriginalNonce() throws Exception {
         URI api = server.base(App.NONCE).resolve("api/me");
         String cookie;
