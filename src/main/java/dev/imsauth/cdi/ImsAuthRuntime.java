@@ -4,6 +4,9 @@ import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.servlet.LogoutFlow;
+import dev.imsauth.servlet.LogoutStores;
+import dev.imsauth.servlet.SignOutRoutes;
+import dev.imsauth.session.BackChannelLogouts;
 import dev.imsauth.servlet.SignInFlow;
 import dev.imsauth.session.SessionStore;
 import jakarta.annotation.PostConstruct;
@@ -11,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The application's ims-auth, built once from MicroProfile Config: the validated configuration, the
- * {@link OidcClient}, and the {@link SignInFlow} and {@link LogoutFlow} over one session store. The Jakarta Security mechanism runs on it; it is
+ * {@link OidcClient}, and the {@link SignInFlow} and the {@link SignOutRoutes} over one session store. The Jakarta Security mechanism runs on it; it is
  * created on first use, so an application that signs in through the filter never reads MicroProfile Config.
  * A missing or invalid key fails creation with an {@link dev.imsauth.config.ImsAuthConfigException} that
  * names the key.
@@ -21,15 +24,16 @@ public class ImsAuthRuntime {
     private static final System.Logger LOG = System.getLogger(ImsAuthRuntime.class.getName());
     private ImsAuthConfig config;
     private SignInFlow flow;
-    private LogoutFlow logout;
+    private SignOutRoutes signOut;
 
     @PostConstruct
     void start() {
         config = ImsAuthConfig.load(MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader()));
         OidcClient client = OidcClient.create(config);
         SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins());
-        flow = new SignInFlow(client, store);
-        logout = new LogoutFlow(client, store);
+        flow = new SignInFlow(client, store, new BackChannelLogouts(LogoutStores.of(config), client.clock(),
+                config.logoutCheckInterval()));
+        signOut = new SignOutRoutes(flow);
     }
 
     public ImsAuthConfig config() {
@@ -41,7 +45,12 @@ public class ImsAuthRuntime {
     }
 
     public LogoutFlow logout() {
-        return logout;
+        return signOut.logout();
+    }
+
+    /** The sign-out paths (logout, signed-out page, back-channel logout). */
+    public SignOutRoutes signOut() {
+        return signOut;
     }
 
     /** Discovers the provider now, so that a wrong issuer shows in the log at start; never fails. */

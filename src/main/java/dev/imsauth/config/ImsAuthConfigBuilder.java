@@ -25,7 +25,7 @@ public final class ImsAuthConfigBuilder {
     private List<String> scopes = DEFAULT_SCOPES;
     private List<String> publicPaths = List.of();
     private String logoutPath = "/logout";
-    private String postLogoutRedirectUri = "/";
+    private String postLogoutRedirectUri;
     private Duration clockSkew = Duration.ofSeconds(60);
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration readTimeout = Duration.ofSeconds(10);
@@ -48,6 +48,10 @@ public final class ImsAuthConfigBuilder {
     private int serviceTokenRetries = 2;
     private Duration apiTimeout = Duration.ofSeconds(30);
     private Duration apiRetryBudget = Duration.ofSeconds(10);
+    private String signedOutPath = "/signed-out";
+    private String backChannelLogoutPath = "/backchannel-logout";
+    private String logoutStoreDataSource;
+    private Duration logoutCheckInterval = Duration.ofSeconds(10);
 
     ImsAuthConfigBuilder() {
     }
@@ -87,6 +91,10 @@ public final class ImsAuthConfigBuilder {
         r.integer(SERVICE_TOKEN_RETRIES).ifPresent(b::serviceTokenRetries);
         r.duration(API_TIMEOUT).ifPresent(b::apiTimeout);
         r.duration(API_RETRY_BUDGET).ifPresent(b::apiRetryBudget);
+        r.string(SIGNED_OUT_PATH).ifPresent(b::signedOutPath);
+        r.string(BACKCHANNEL_LOGOUT_PATH).ifPresent(b::backChannelLogoutPath);
+        r.string(LOGOUT_STORE_DATASOURCE).ifPresent(b::logoutStoreDataSource);
+        r.duration(LOGOUT_CHECK_INTERVAL).ifPresent(b::logoutCheckInterval);
         return b;
     }
 
@@ -121,6 +129,10 @@ public final class ImsAuthConfigBuilder {
     public ImsAuthConfigBuilder serviceTokenRetries(int v) { serviceTokenRetries = v; return this; }
     public ImsAuthConfigBuilder apiTimeout(Duration v) { apiTimeout = v; return this; }
     public ImsAuthConfigBuilder apiRetryBudget(Duration v) { apiRetryBudget = v; return this; }
+    public ImsAuthConfigBuilder signedOutPath(String v) { signedOutPath = v; return this; }
+    public ImsAuthConfigBuilder backChannelLogoutPath(String v) { backChannelLogoutPath = v; return this; }
+    public ImsAuthConfigBuilder logoutStoreDataSource(String v) { logoutStoreDataSource = v; return this; }
+    public ImsAuthConfigBuilder logoutCheckInterval(Duration v) { logoutCheckInterval = v; return this; }
 
     /** Validates everything and returns the immutable configuration. */
     public ImsAuthConfig build() {
@@ -155,8 +167,22 @@ public final class ImsAuthConfigBuilder {
         if (maxResponseBytes < 4096) {
             throw new ImsAuthConfigException(MAX_RESPONSE_SIZE, "must be at least 4096 bytes; got " + maxResponseBytes);
         }
+        String signedOut = path(SIGNED_OUT_PATH, signedOutPath);
+        String backChannel = path(BACKCHANNEL_LOGOUT_PATH, backChannelLogoutPath);
+        String logout = path(LOGOUT_PATH, logoutPath);
+        if (signedOut.equals(logout) || backChannel.equals(logout) || backChannel.equals(signedOut)) {
+            throw new ImsAuthConfigException(SIGNED_OUT_PATH, "must differ from " + LOGOUT_PATH + " and "
+                    + BACKCHANNEL_LOGOUT_PATH + "; got " + signedOut + ", " + logout + ", " + backChannel);
+        }
+        String postLogout = postLogoutRedirectUri == null || postLogoutRedirectUri.isBlank() ? signedOut
+                : urls.appUrlOrPath(POST_LOGOUT_REDIRECT_URI, postLogoutRedirectUri);
+        Duration checkInterval = positive(LOGOUT_CHECK_INTERVAL, logoutCheckInterval);
+        if (checkInterval.compareTo(Duration.ofHours(1)) > 0) {
+            throw new ImsAuthConfigException(LOGOUT_CHECK_INTERVAL, "must be at most 1h (it is how long a back-channel "
+                    + "logout may take to reach another node); got " + checkInterval);
+        }
         return new ImsAuthConfig(issuerUri, id, secret, method, redirect, scopes, publicPaths,
-                path(LOGOUT_PATH, logoutPath), urls.appUrlOrPath(POST_LOGOUT_REDIRECT_URI, postLogoutRedirectUri),
+                logout, postLogout,
                 nonNegative(CLOCK_SKEW, clockSkew), positive(CONNECT_TIMEOUT, connectTimeout),
                 positive(READ_TIMEOUT, readTimeout), positive(LOGIN_TIMEOUT, loginTimeout), maxPendingLogins,
                 required(PRINCIPAL_CLAIM, principalClaim, "a claim name such as sub or email"),
@@ -168,7 +194,9 @@ public final class ImsAuthConfigBuilder {
                 nonNegative(JWKS_REFRESH_INTERVAL, jwksRefreshInterval), positive(DISCOVERY_RETRY, discoveryRetry),
                 urls.providerUrl(API_BASE_URL, stripTrailingSlash(apiBaseUrl)),
                 apiPaths, apiDetection, serviceScopes, serviceTokenRetries,
-                positive(API_TIMEOUT, apiTimeout), nonNegative(API_RETRY_BUDGET, apiRetryBudget));
+                positive(API_TIMEOUT, apiTimeout), nonNegative(API_RETRY_BUDGET, apiRetryBudget),
+                signedOut, backChannel,
+                Optional.ofNullable(logoutStoreDataSource).map(String::trim).filter(s -> !s.isEmpty()), checkInterval);
     }
 
     private ClientAuthMethod authMethod(boolean hasSecret) {

@@ -36,6 +36,7 @@ public final class OidcClient {
     private final AuthorizationRequests authorizationRequests;
     private final TokenEndpointClient tokenEndpoint;
     private volatile IdTokenVerifier verifier;
+    private volatile LogoutTokenVerifier logoutVerifier;
 
     public OidcClient(ImsAuthConfig config, HttpClient httpClient, Clock clock) {
         this.config = config;
@@ -152,6 +153,25 @@ public final class OidcClient {
         JWT hint = user.tokens().idToken().map(OidcClient::parseOrNull).orElse(null);
         return Optional.of(new LogoutRequest(endpoint.get(), hint, null, new ClientID(config.clientId()),
                 postLogoutRedirectUri, new State(state), null).toURI());
+    }
+
+    /**
+     * Verifies an OIDC Back-Channel Logout token (§2.6, see {@link LogoutTokenVerifier}) and records its jti, so
+     * the same token is refused the second time. Throws {@link LogoutTokenInvalidException} (400 kind) for any
+     * failed check, and a 503-kind exception when the provider cannot be discovered.
+     */
+    public LogoutNotice verifyLogoutToken(String logoutToken) {
+        ProviderMetadata meta = metadata();
+        LogoutTokenVerifier v = logoutVerifier;
+        if (v == null) {
+            synchronized (this) {
+                if (logoutVerifier == null) {
+                    logoutVerifier = new LogoutTokenVerifier(config, meta, http, clock);
+                }
+                v = logoutVerifier;
+            }
+        }
+        return v.verify(logoutToken);
     }
 
     /** OIDC Core 12.2: a refreshed ID token keeps the sub, iss and aud of the one from the sign-in. */

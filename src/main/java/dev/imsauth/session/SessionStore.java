@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,10 @@ public final class SessionStore {
     public static final String USER_ATTRIBUTE = "dev.imsauth.user";
     /** The per-session token that the logout confirmation form carries (a String). */
     public static final String LOGOUT_TOKEN_ATTRIBUTE = "dev.imsauth.logout-token";
+    /** When the user signed in, epoch milliseconds (a Long), for back-channel logouts. */
+    public static final String SIGNED_IN_AT_ATTRIBUTE = "dev.imsauth.signed-in-at";
+    /** A sign-out on its way through the provider's end-session ({@link SignOutInProgress}), in a fresh session. */
+    public static final String SIGN_OUT_ATTRIBUTE = "dev.imsauth.sign-out";
     private final SecureRandom random = new SecureRandom();
     private final SessionLocks locks = new SessionLocks();
     private final Clock clock;
@@ -80,7 +85,39 @@ public final class SessionStore {
     public void signIn(HttpServletRequest request, SignedInUser user) {
         request.getSession(true);
         request.changeSessionId();
-        request.getSession(false).setAttribute(USER_ATTRIBUTE, user);
+        HttpSession session = request.getSession(false);
+        session.setAttribute(USER_ATTRIBUTE, user);
+        session.setAttribute(SIGNED_IN_AT_ATTRIBUTE, clock.instant().toEpochMilli());
+    }
+
+    /** When this session's user signed in; {@link Instant#MIN} when unknown (a session from an older version). */
+    public Instant signedInAt(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(SIGNED_IN_AT_ATTRIBUTE) instanceof Long millis
+                ? Instant.ofEpochMilli(millis) : Instant.MIN;
+    }
+
+    /**
+     * Keeps a sign-out whose refresh token is revoked when the browser is back from the provider's end-session,
+     * in a new session (the signed-in one is already invalidated) that holds nothing else.
+     */
+    public void rememberSignOut(HttpServletRequest request, SignOutInProgress signOut) {
+        request.getSession(true).setAttribute(SIGN_OUT_ATTRIBUTE, signOut);
+    }
+
+    /** Takes (removes) the sign-out this browser has on its way through the provider, if any. */
+    public Optional<SignOutInProgress> takeSignOut(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        synchronized (locks.of(session)) {
+            if (session.getAttribute(SIGN_OUT_ATTRIBUTE) instanceof SignOutInProgress signOut) {
+                session.removeAttribute(SIGN_OUT_ATTRIBUTE);
+                return Optional.of(signOut);
+            }
+            return Optional.empty();
+        }
     }
 
     /** Replaces the signed-in user (after a refresh). */
