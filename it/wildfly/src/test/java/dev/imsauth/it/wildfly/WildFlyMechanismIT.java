@@ -3,7 +3,7 @@ package dev.imsauth.it.wildfly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.it.signin.SignInArchive;
-import dev.imsauth.it.signin.SignInTests;
+import dev.imsauth.it.signin.SignOutTests;
 import dev.imsauth.it.wildfly.app.AdminService;
 import dev.imsauth.it.wildfly.app.CallerServlet;
 import dev.imsauth.it.signin.app.MechanismSwitch;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code META-INF/microprofile-config.properties}, and standard security constraints in web.xml — no filter.
  */
 @ExtendWith(ArquillianExtension.class)
-class WildFlyMechanismIT extends SignInTests {
+class WildFlyMechanismIT extends SignOutTests {
 
     /** Started before the deployment is built, so the application finds its provider at start. */
     private static final TestOpenIdProvider OP = startProvider();
