@@ -30,7 +30,8 @@ public class ImsAuthRuntime {
     void start() {
         config = ImsAuthConfig.load(MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader()));
         OidcClient client = OidcClient.create(config);
-        SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins());
+        // the mechanism ends sessions without invalidating them inside validateRequest (see SessionStore)
+        SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins(), false);
         flow = new SignInFlow(client, store, new BackChannelLogouts(LogoutStores.of(config), client.clock(),
                 config.logoutCheckInterval()));
         signOut = new SignOutRoutes(flow);

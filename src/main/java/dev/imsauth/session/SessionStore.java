@@ -34,11 +34,27 @@ public final class SessionStore {
     private final Clock clock;
     private final Duration loginTimeout;
     private final int maxPending;
+    private final boolean invalidate;
 
+    /** A store whose sign-outs invalidate the session (the filter's). */
     public SessionStore(Clock clock, Duration loginTimeout, int maxPending) {
+        this(clock, loginTimeout, maxPending, true);
+    }
+
+    /**
+     * @param invalidate how a sign-out ends the session: {@code true} invalidates it; {@code false} empties it
+     *                   (every attribute removed) and gives it a new id, which is what the Jakarta Security
+     *                   mechanism uses. Invalidating a session inside {@code validateRequest} on WildFly leaves
+     *                   Weld's lazily initialized conversation context without its current conversation, so Weld
+     *                   logs WELD-000717 at the end of that request and WELD-000335 on the next one of the same
+     *                   worker thread; an emptied session with a new id fires no session-destroyed event. Either
+     *                   way nothing of the user stays and the old session id signs nobody in.
+     */
+    public SessionStore(Clock clock, Duration loginTimeout, int maxPending, boolean invalidate) {
         this.clock = clock;
         this.loginTimeout = loginTimeout;
         this.maxPending = maxPending;
+        this.invalidate = invalidate;
     }
 
     /** Remembers a sign-in under way, creating the session if needed. */
@@ -137,7 +153,7 @@ public final class SessionStore {
         return new SessionSlot(request);
     }
 
-    /** Ends the session (sign-out) and returns the user it held, if any. */
+    /** Ends the session (sign-out: invalidated, or emptied with a new id) and returns the user it held, if any. */
     public Optional<SignedInUser> invalidate(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null) {
@@ -146,7 +162,16 @@ public final class SessionStore {
         try {
             Optional<SignedInUser> user = session.getAttribute(USER_ATTRIBUTE) instanceof SignedInUser u
                     ? Optional.of(u) : Optional.empty();
-            session.invalidate();
+            if (invalidate) {
+                session.invalidate();
+            } else {
+                synchronized (locks.of(session)) {
+                    for (String name : java.util.Collections.list(session.getAttributeNames())) {
+                        session.removeAttribute(name);
+                    }
+                }
+                request.changeSessionId();
+            }
             return user;
         } catch (IllegalStateException alreadyInvalidated) {
             return Optional.empty();
