@@ -70,9 +70,13 @@ class WildFlyMechanismIT extends SignOutTests {
         op().registerPostLogoutRedirectUri(SignInArchive.CLIENT_ID, url("signed-out"));
         URI app = URI.create(url(""));
         BrowserlessClient browser = signedIn(ALICE);
+        String oldSession = browser.sessionId(url("")).orElseThrow();
         HttpResponse<String> out = browser.post(url("logout"), "",
                 Map.of("Origin", app.getScheme() + "://" + app.getAuthority()));
         assertThat(browser.follow(browser.follow(out)).body()).contains("You are signed out");
+        HttpResponse<String> stolen = new BrowserlessClient().get(url("protected/page"),
+                Map.of("Cookie", "JSESSIONID=" + oldSession, "Accept", "text/html"));
+        assertThat(stolen.statusCode()).as("the old session id signs nobody in").isEqualTo(302);
         BrowserlessClient bob = signedIn(BOB);
         HttpResponse<String> backChannel = new BrowserlessClient().post(url("backchannel-logout"), "logout_token="
                 + op().logoutTokens(SignInArchive.CLIENT_ID).valid("bob", op().sessionId("bob").orElseThrow()), Map.of());
