@@ -12,6 +12,7 @@ cd "$(dirname "$0")"
 # pom.xml runs `mvn -B -f DIR/pom.xml verify`; an executable file runs as it is. One line each.
 MODULES=(
   it/tomcat
+  it/tomcat9                          # the javax jar on Tomcat 9 (docs/tomcat9.md)
   it/wildfly                          # also builds the example's WildFly WAR and deploys it (ExampleWarOnWildFlyIT)
   webapp-example
   scripts/test-run-example.sh         # ./run-example.sh stops at once, naming the port, when one it needs is taken
