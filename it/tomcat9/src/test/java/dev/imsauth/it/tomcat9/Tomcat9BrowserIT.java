@@ -2,7 +2,7 @@ package dev.imsauth.it.tomcat9;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imsauth.example.BrowserSession;
+import dev.imsauth.testsupport.BrowserSession;
 import dev.imsauth.testsupport.ProviderPaths;
 import dev.imsauth.testsupport.TestOpenIdProvider;
 import java.net.URI;
