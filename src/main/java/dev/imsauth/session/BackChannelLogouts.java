@@ -34,6 +34,7 @@ public final class BackChannelLogouts {
     private final Map<String, Instant> ended = new ConcurrentHashMap<>();
     private volatile Instant nextLook = Instant.MIN;
     private volatile Instant lastLook;
+    private Instant nextPurge = Instant.MIN;
 
     public BackChannelLogouts(LogoutRecords shared, Clock clock, Duration interval) {
         this.shared = shared;
@@ -89,7 +90,10 @@ public final class BackChannelLogouts {
                 lastLook = records.size() >= MAX_READ ? records.get(records.size() - 1).endedAt() : now;
                 Instant cutoff = now.minus(RETENTION);
                 ended.values().removeIf(at -> at.isBefore(cutoff));
-                shared.removeBefore(cutoff);
+                if (!now.isBefore(nextPurge)) { // the shared table at most hourly per node: one DELETE, not one per look
+                    nextPurge = now.plus(Duration.ofHours(1));
+                    shared.removeBefore(cutoff);
+                }
             } catch (LogoutRecords.LogoutStoreException e) {
                 LOG.log(System.Logger.Level.WARNING, "Cannot read back-channel logouts of other nodes ({0}); "
                         + "trying again in {1}", e.getMessage(), interval);
