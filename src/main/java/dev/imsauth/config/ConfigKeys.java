@@ -41,6 +41,8 @@ public final class ConfigKeys {
     public static final String BACKCHANNEL_LOGOUT_PATH = "ims.backchannel-logout-path";
     public static final String LOGOUT_STORE_DATASOURCE = "ims.logout-store-datasource";
     public static final String LOGOUT_CHECK_INTERVAL = "ims.logout-check-interval";
+    public static final String OFFLINE_ACCESS_PROMPT_CONSENT = "ims.offline-access-prompt-consent";
+    public static final String USERINFO = "ims.userinfo";
 
     private ConfigKeys() {
     }

@@ -45,6 +45,8 @@ import java.util.Optional;
  * @param backChannelLogoutPath the path the provider POSTs OIDC Back-Channel Logout tokens to
  * @param logoutStoreDataSource JNDI name of a DataSource shared by all nodes for back-channel logouts; empty: in memory
  * @param logoutCheckInterval  how often a node reads back-channel logouts recorded by other nodes (the delay bound)
+ * @param offlineAccessPromptConsent add {@code prompt=consent} to sign-ins that ask for {@code offline_access}
+ * @param userInfo             when the provider's userinfo endpoint is called
  */
 public record ImsAuthConfig(
         URI issuer,
@@ -81,7 +83,9 @@ public record ImsAuthConfig(
         String signedOutPath,
         String backChannelLogoutPath,
         Optional<String> logoutStoreDataSource,
-        Duration logoutCheckInterval) {
+        Duration logoutCheckInterval,
+        boolean offlineAccessPromptConsent,
+        UserInfoMode userInfo) {
 
     /** Bentley's production identity provider. */
     public static final URI IMS_PRODUCTION = URI.create("https://ims.bentley.com");

@@ -52,6 +52,8 @@ public final class ImsAuthConfigBuilder {
     private String backChannelLogoutPath = "/backchannel-logout";
     private String logoutStoreDataSource;
     private Duration logoutCheckInterval = Duration.ofSeconds(10);
+    private boolean offlineAccessPromptConsent;
+    private String userInfo = "auto";
 
     ImsAuthConfigBuilder() {
     }
@@ -95,6 +97,8 @@ public final class ImsAuthConfigBuilder {
         r.string(BACKCHANNEL_LOGOUT_PATH).ifPresent(b::backChannelLogoutPath);
         r.string(LOGOUT_STORE_DATASOURCE).ifPresent(b::logoutStoreDataSource);
         r.duration(LOGOUT_CHECK_INTERVAL).ifPresent(b::logoutCheckInterval);
+        r.bool(OFFLINE_ACCESS_PROMPT_CONSENT).ifPresent(b::offlineAccessPromptConsent);
+        r.string(USERINFO).ifPresent(v -> b.userInfo = v);
         return b;
     }
 
@@ -133,6 +137,8 @@ public final class ImsAuthConfigBuilder {
     public ImsAuthConfigBuilder backChannelLogoutPath(String v) { backChannelLogoutPath = v; return this; }
     public ImsAuthConfigBuilder logoutStoreDataSource(String v) { logoutStoreDataSource = v; return this; }
     public ImsAuthConfigBuilder logoutCheckInterval(Duration v) { logoutCheckInterval = v; return this; }
+    public ImsAuthConfigBuilder offlineAccessPromptConsent(boolean v) { offlineAccessPromptConsent = v; return this; }
+    public ImsAuthConfigBuilder userInfo(UserInfoMode v) { userInfo = v.name(); return this; }
 
     /** Validates everything and returns the immutable configuration. */
     public ImsAuthConfig build() {
@@ -196,7 +202,8 @@ public final class ImsAuthConfigBuilder {
                 apiPaths, apiDetection, serviceScopes, serviceTokenRetries,
                 positive(API_TIMEOUT, apiTimeout), nonNegative(API_RETRY_BUDGET, apiRetryBudget),
                 signedOut, backChannel,
-                Optional.ofNullable(logoutStoreDataSource).map(String::trim).filter(s -> !s.isEmpty()), checkInterval);
+                Optional.ofNullable(logoutStoreDataSource).map(String::trim).filter(s -> !s.isEmpty()), checkInterval,
+                offlineAccessPromptConsent, UserInfoMode.parse(USERINFO, userInfo));
     }
 
     private ClientAuthMethod authMethod(boolean hasSecret) {

@@ -44,12 +44,24 @@ final class IdTokenVerifier {
     }
 
     /**
-     * Verifies a token.
+     * Verifies the ID token of a sign-in.
      *
      * @param idToken       the compact serialisation
-     * @param expectedNonce the nonce sent in the authorization request, or null after a refresh (none expected)
+     * @param expectedNonce the nonce sent in the authorization request
      */
     IDTokenClaimsSet verify(String idToken, String expectedNonce) {
+        return verify(idToken, expectedNonce, false);
+    }
+
+    /**
+     * Verifies an ID token issued on refresh: like a sign-in's, except that the nonce may be absent and, when
+     * present, must be the sign-in's ({@code originalNonce}, null if unknown: then none is accepted).
+     */
+    IDTokenClaimsSet verifyRefreshed(String idToken, String originalNonce) {
+        return verify(idToken, originalNonce, true);
+    }
+
+    private IDTokenClaimsSet verify(String idToken, String nonce, boolean refreshed) {
         JWT jwt;
         try {
             jwt = JWTParser.parse(idToken);
@@ -65,7 +77,7 @@ final class IdTokenVerifier {
             throw new IdTokenInvalidException("The ID token was rejected: it is not signed by a key of the provider "
                     + "with an allowed algorithm (" + algorithms + ")", null);
         }
-        claimsCheck.verify(claims, expectedNonce);
+        claimsCheck.verify(claims, nonce, refreshed);
         try {
             return new IDTokenClaimsSet(claims);
         } catch (com.nimbusds.oauth2.sdk.ParseException e) {

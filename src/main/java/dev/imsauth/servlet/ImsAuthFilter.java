@@ -31,12 +31,12 @@ import java.util.Optional;
  */
 public class ImsAuthFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
-    private static final System.Logger LOG = System.getLogger(ImsAuthFilter.class.getName());
     private transient OidcClient presetClient;
     private transient LogoutRecords presetRecords;
     private transient SignInFlow flow;
     private transient SignOutRoutes signOut;
     private transient PathRules publicPaths;
+    private transient OidcClient ownClient;
 
     /** For containers: configuration comes from init-params, system properties and the environment. */
     public ImsAuthFilter() {
@@ -58,13 +58,14 @@ public class ImsAuthFilter extends HttpFilter {
         super.init(filterConfig);
         OidcClient client = presetClient != null ? presetClient
                 : OidcClient.create(ImsAuthConfig.load(InitParamSource.of(filterConfig)));
+        ownClient = presetClient != null ? null : client;
         ImsAuthConfig config = client.config();
         SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins());
         LogoutRecords records = presetRecords != null ? presetRecords : LogoutStores.of(config);
         flow = new SignInFlow(client, store, new BackChannelLogouts(records, client.clock(), config.logoutCheckInterval()));
         signOut = new SignOutRoutes(flow);
         publicPaths = new PathRules(config.publicPaths());
-        warmUp(client);
+        StartupReport.discoverAndLog(client, "filter", filterConfig.getServletContext().getContextPath());
     }
 
     @Override
@@ -103,6 +104,16 @@ public class ImsAuthFilter extends HttpFilter {
         }
     }
 
+    /** Releases what the filter started (the HTTP client's threads), unless the client was handed in. */
+    @Override
+    public void destroy() {
+        if (ownClient != null) {
+            ownClient.close();
+            ownClient = null;
+        }
+        super.destroy();
+    }
+
     /** The sign-in flow this filter runs (for adapters that share it). */
     public SignInFlow flow() {
         return flow;
@@ -111,15 +122,5 @@ public class ImsAuthFilter extends HttpFilter {
     /** The logout flow this filter runs. */
     public LogoutFlow logoutFlow() {
         return signOut.logout();
-    }
-
-    /** Discovers the provider at start so that a misconfiguration shows in the log at once; never fails start. */
-    private static void warmUp(OidcClient client) {
-        try {
-            client.metadata();
-        } catch (ImsAuthException e) {
-            LOG.log(System.Logger.Level.WARNING, "The identity provider {0} is not usable yet ({1}); sign-in answers "
-                    + "503 until it is", client.config().issuer(), e.getMessage());
-        }
     }
 }
