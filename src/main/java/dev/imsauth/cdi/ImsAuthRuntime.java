@@ -3,6 +3,9 @@ package dev.imsauth.cdi;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.servlet.LogoutFlow;
+import dev.imsauth.servlet.LogoutStores;
+import dev.imsauth.servlet.SignOutRoutes;
+import dev.imsauth.session.BackChannelLogouts;
 import dev.imsauth.servlet.SignInFlow;
 import dev.imsauth.servlet.StartupReport;
 import dev.imsauth.session.SessionStore;
@@ -12,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The application's ims-auth, built once from MicroProfile Config: the validated configuration, the
- * {@link OidcClient}, and the {@link SignInFlow} and {@link LogoutFlow} over one session store. The Jakarta Security mechanism runs on it; it is
+ * {@link OidcClient}, and the {@link SignInFlow} and the {@link SignOutRoutes} over one session store. The Jakarta Security mechanism runs on it; it is
  * created on first use, so an application that signs in through the filter never reads MicroProfile Config.
  * A missing or invalid key fails creation with an {@link dev.imsauth.config.ImsAuthConfigException} that
  * names the key.
@@ -21,15 +24,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ImsAuthRuntime {
     private ImsAuthConfig config;
     private SignInFlow flow;
-    private LogoutFlow logout;
+    private SignOutRoutes signOut;
 
     @PostConstruct
     void start() {
         config = ImsAuthConfig.load(MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader()));
         OidcClient client = OidcClient.create(config);
-        SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins());
-        flow = new SignInFlow(client, store);
-        logout = new LogoutFlow(client, store);
+        // the mechanism ends sessions without invalidating them inside validateRequest (see SessionStore)
+        SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins(), false);
+        flow = new SignInFlow(client, store, new BackChannelLogouts(LogoutStores.of(config), client.clock(),
+                config.logoutCheckInterval()));
+        signOut = new SignOutRoutes(flow);
     }
 
     /** Releases the HTTP client's threads when the application stops. */
@@ -49,7 +54,12 @@ public class ImsAuthRuntime {
     }
 
     public LogoutFlow logout() {
-        return logout;
+        return signOut.logout();
+    }
+
+    /** The sign-out paths (logout, signed-out page, back-channel logout). */
+    public SignOutRoutes signOut() {
+        return signOut;
     }
 
     /** Discovers the provider now, so that a wrong issuer shows in the log at start, and logs the start; never fails. */

@@ -37,6 +37,10 @@ public final class ConfigKeys {
     public static final String SERVICE_TOKEN_RETRIES = "ims.service-token-retries";
     public static final String API_TIMEOUT = "ims.api-timeout";
     public static final String API_RETRY_BUDGET = "ims.api-retry-budget";
+    public static final String SIGNED_OUT_PATH = "ims.signed-out-path";
+    public static final String BACKCHANNEL_LOGOUT_PATH = "ims.backchannel-logout-path";
+    public static final String LOGOUT_STORE_DATASOURCE = "ims.logout-store-datasource";
+    public static final String LOGOUT_CHECK_INTERVAL = "ims.logout-check-interval";
     /** Service clients: the token endpoint to call instead of discovering it from {@code ims.issuer}. */
     public static final String TOKEN_ENDPOINT = "ims.token-endpoint";
     /** Service clients: the service app's own client id, when it differs from the sign-in app's {@code ims.client-id}. */

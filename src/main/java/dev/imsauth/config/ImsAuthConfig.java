@@ -41,6 +41,10 @@ import java.util.Optional;
  * @param serviceTokenRetries  how often a client-credentials request is retried after a transient failure
  * @param apiTimeout           overall deadline for one iTwin API call
  * @param apiRetryBudget       the longest an iTwin API call waits in total for 429/503 Retry-After
+ * @param signedOutPath        the built-in, always public signed-out page (the default post-logout landing)
+ * @param backChannelLogoutPath the path the provider POSTs OIDC Back-Channel Logout tokens to
+ * @param logoutStoreDataSource JNDI name of a DataSource shared by all nodes for back-channel logouts; empty: in memory
+ * @param logoutCheckInterval  how often a node reads back-channel logouts recorded by other nodes (the delay bound)
  * @param offlineAccessPromptConsent add {@code prompt=consent} to sign-ins that ask for {@code offline_access}
  * @param userInfo             when the provider's userinfo endpoint is called
  */
@@ -76,6 +80,10 @@ public record ImsAuthConfig(
         int serviceTokenRetries,
         Duration apiTimeout,
         Duration apiRetryBudget,
+        String signedOutPath,
+        String backChannelLogoutPath,
+        Optional<String> logoutStoreDataSource,
+        Duration logoutCheckInterval,
         boolean offlineAccessPromptConsent,
         UserInfoMode userInfo) {
 
@@ -106,6 +114,11 @@ public record ImsAuthConfig(
     /** True when the redirect URI is a path to resolve against each request. */
     public boolean redirectUriIsRelative() {
         return redirectUri.startsWith("/");
+    }
+
+    /** True when the post-logout redirect is a path of this application (then it is always public). */
+    public boolean postLogoutRedirectIsPath() {
+        return postLogoutRedirectUri.startsWith("/");
     }
 
     /** True for a confidential client. */

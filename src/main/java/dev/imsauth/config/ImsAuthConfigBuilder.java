@@ -25,7 +25,7 @@ public final class ImsAuthConfigBuilder {
     private List<String> scopes = DEFAULT_SCOPES;
     private List<String> publicPaths = List.of();
     private String logoutPath = "/logout";
-    private String postLogoutRedirectUri = "/";
+    private String postLogoutRedirectUri;
     private Duration clockSkew = Duration.ofSeconds(60);
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration readTimeout = Duration.ofSeconds(10);
@@ -51,6 +51,10 @@ public final class ImsAuthConfigBuilder {
     private final ConfigProblems readProblems = new ConfigProblems();
     private boolean offlineAccessPromptConsent;
     private String userInfo = "auto";
+    private String signedOutPath = "/signed-out";
+    private String backChannelLogoutPath = "/backchannel-logout";
+    private String logoutStoreDataSource;
+    private Duration logoutCheckInterval = Duration.ofSeconds(10);
 
     ImsAuthConfigBuilder() {
     }
@@ -92,6 +96,10 @@ public final class ImsAuthConfigBuilder {
         r.duration(API_RETRY_BUDGET).ifPresent(b::apiRetryBudget);
         r.bool(OFFLINE_ACCESS_PROMPT_CONSENT).ifPresent(b::offlineAccessPromptConsent);
         r.string(USERINFO).ifPresent(v -> b.userInfo = v);
+        r.string(SIGNED_OUT_PATH).ifPresent(b::signedOutPath);
+        r.string(BACKCHANNEL_LOGOUT_PATH).ifPresent(b::backChannelLogoutPath);
+        r.string(LOGOUT_STORE_DATASOURCE).ifPresent(b::logoutStoreDataSource);
+        r.duration(LOGOUT_CHECK_INTERVAL).ifPresent(b::logoutCheckInterval);
         return b;
     }
 
@@ -128,6 +136,10 @@ public final class ImsAuthConfigBuilder {
     public ImsAuthConfigBuilder apiRetryBudget(Duration v) { apiRetryBudget = v; return this; }
     public ImsAuthConfigBuilder offlineAccessPromptConsent(boolean v) { offlineAccessPromptConsent = v; return this; }
     public ImsAuthConfigBuilder userInfo(UserInfoMode v) { userInfo = v.name(); return this; }
+    public ImsAuthConfigBuilder signedOutPath(String v) { signedOutPath = v; return this; }
+    public ImsAuthConfigBuilder backChannelLogoutPath(String v) { backChannelLogoutPath = v; return this; }
+    public ImsAuthConfigBuilder logoutStoreDataSource(String v) { logoutStoreDataSource = v; return this; }
+    public ImsAuthConfigBuilder logoutCheckInterval(Duration v) { logoutCheckInterval = v; return this; }
 
     /**
      * Validates everything and returns the immutable configuration.
@@ -156,7 +168,19 @@ public final class ImsAuthConfigBuilder {
             p.add(MAX_RESPONSE_SIZE, "must be at least 4096 bytes; got " + maxResponseBytes);
         }
         String logout = p.path(LOGOUT_PATH, logoutPath);
-        String postLogout = p.value(() -> urls.appUrlOrPath(POST_LOGOUT_REDIRECT_URI, postLogoutRedirectUri));
+        String signedOut = p.path(SIGNED_OUT_PATH, signedOutPath);
+        String backChannel = p.path(BACKCHANNEL_LOGOUT_PATH, backChannelLogoutPath);
+        if (signedOutPath != null && (signedOutPath.equals(logoutPath) || signedOutPath.equals(backChannelLogoutPath)
+                || logoutPath.equals(backChannelLogoutPath))) {
+            p.add(SIGNED_OUT_PATH, "must differ from " + LOGOUT_PATH + " and " + BACKCHANNEL_LOGOUT_PATH + "; got "
+                    + signedOutPath + ", " + logoutPath + ", " + backChannelLogoutPath);
+        }
+        String postLogout = postLogoutRedirectUri == null || postLogoutRedirectUri.isBlank() ? signedOut
+                : p.value(() -> urls.appUrlOrPath(POST_LOGOUT_REDIRECT_URI, postLogoutRedirectUri));
+        if (logoutCheckInterval != null && logoutCheckInterval.compareTo(Duration.ofHours(1)) > 0) {
+            p.add(LOGOUT_CHECK_INTERVAL, "must be at most 1h (it is how long a back-channel logout may take to reach "
+                    + "another node); got " + logoutCheckInterval);
+        }
         String principal = p.required(PRINCIPAL_CLAIM, principalClaim, "a claim name such as sub or email");
         String groups = p.required(GROUPS_CLAIM, groupsClaim, "a claim name such as roles or groups");
         Optional<URI> publicBase = Optional.ofNullable(publicBaseUrl).filter(s -> !s.isBlank())
@@ -169,7 +193,9 @@ public final class ImsAuthConfigBuilder {
                 clockSkew, connectTimeout, readTimeout, loginTimeout, maxPendingLogins, principal, groups,
                 allowInsecureLoopback, trustForwardedHeaders, publicBase, refreshMargin, idTokenAlgorithms,
                 maxResponseBytes, jwksRefreshInterval, discoveryRetry, api, apiPaths, apiDetection, serviceScopes,
-                serviceTokenRetries, apiTimeout, apiRetryBudget, offlineAccessPromptConsent, userInfoMode);
+                serviceTokenRetries, apiTimeout, apiRetryBudget, signedOut, backChannel,
+                Optional.ofNullable(logoutStoreDataSource).map(String::trim).filter(v -> !v.isEmpty()),
+                logoutCheckInterval, offlineAccessPromptConsent, userInfoMode);
     }
 
     private void checkAlgorithms(ConfigProblems p) {
@@ -194,6 +220,7 @@ public final class ImsAuthConfigBuilder {
         p.positive(DISCOVERY_RETRY, discoveryRetry);
         p.positive(API_TIMEOUT, apiTimeout);
         p.nonNegative(API_RETRY_BUDGET, apiRetryBudget);
+        p.positive(LOGOUT_CHECK_INTERVAL, logoutCheckInterval);
     }
 
     private ClientAuthMethod authMethod(boolean hasSecret) {

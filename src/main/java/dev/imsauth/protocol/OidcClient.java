@@ -40,6 +40,7 @@ public final class OidcClient implements AutoCloseable {
     private final UserClaimsResolver claimsResolver;
     private final OwnedHttpClient owned;
     private volatile IdTokenVerifier verifier;
+    private volatile LogoutTokenVerifier logoutVerifier;
 
     /** A client over the application's {@link HttpClient}, which {@link #close()} leaves alone. */
     public OidcClient(ImsAuthConfig config, HttpClient httpClient, Clock clock) {
@@ -220,6 +221,25 @@ public final class OidcClient implements AutoCloseable {
         JWT hint = user.tokens().idToken().map(OidcClient::parseOrNull).orElse(null);
         return Optional.of(new LogoutRequest(endpoint.get(), hint, null, new ClientID(config.clientId()),
                 postLogoutRedirectUri, new State(state), null).toURI());
+    }
+
+    /**
+     * Verifies an OIDC Back-Channel Logout token (§2.6, see {@link LogoutTokenVerifier}) and records its jti, so
+     * the same token is refused the second time. Throws {@link LogoutTokenInvalidException} (400 kind) for any
+     * failed check, and a 503-kind exception when the provider cannot be discovered.
+     */
+    public LogoutNotice verifyLogoutToken(String logoutToken) {
+        ProviderMetadata meta = metadata();
+        LogoutTokenVerifier v = logoutVerifier;
+        if (v == null) {
+            synchronized (this) {
+                if (logoutVerifier == null) {
+                    logoutVerifier = new LogoutTokenVerifier(config, meta, http, clock);
+                }
+                v = logoutVerifier;
+            }
+        }
+        return v.verify(logoutToken);
     }
 
     /** OIDC Core 12.2: a refreshed ID token keeps the sub, iss and aud of the one from the sign-in. */

@@ -67,8 +67,7 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
             if (flow.isCallback(request)) {
                 return completeSignIn(flow, request, response);
             }
-            if (runtime.logout().isLogoutRequest(request)) {
-                runtime.logout().handle(request, response);
+            if (runtime.signOut().answer(request, response)) {
                 return written(response);
             }
             Optional<SignedInUser> user;
@@ -84,7 +83,7 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
             if (user.isPresent()) {
                 return notifyContainer(context, user.get());
             }
-            if (mustSignIn) {
+            if (mustSignIn && !runtime.signOut().isLanding(request)) {
                 flow.challenge(request, response);
                 return written(response);
             }

@@ -4,6 +4,8 @@ import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.SignedInUser;
+import dev.imsauth.session.BackChannelLogouts;
+import dev.imsauth.session.LogoutRecords;
 import dev.imsauth.session.SessionStore;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -21,15 +23,18 @@ import java.util.Optional;
  * {@code getUserPrincipal()}, {@code getRemoteUser()} and {@code isUserInRole()}, and {@link ImsAuth#from}
  * gives the user's tokens. Tokens are refreshed before they expire (one refresh per session at a time); a
  * refused refresh signs the user out, a provider outage after expiry answers 503. API calls get 401 JSON
- * instead of a redirect; {@code ims.logout-path} signs out (see {@link LogoutFlow}), and
+ * instead of a redirect; {@code ims.logout-path} signs out (see {@link LogoutFlow}), {@code ims.signed-out-path}
+ * is the always-public signed-out page, {@code ims.backchannel-logout-path} takes the provider's logout tokens
+ * (see {@link SignOutRoutes}), and
  * {@code request.logout()} forgets the user's tokens. No CDI needed; where CDI is present, the token and user
  * beans of {@code dev.imsauth.cdi} work behind the filter too.
  */
 public class ImsAuthFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private transient OidcClient presetClient;
+    private transient LogoutRecords presetRecords;
     private transient SignInFlow flow;
-    private transient LogoutFlow logout;
+    private transient SignOutRoutes signOut;
     private transient PathRules publicPaths;
     private transient OidcClient ownClient;
 
@@ -42,6 +47,12 @@ public class ImsAuthFilter extends HttpFilter {
         this.presetClient = client;
     }
 
+    /** Like {@link #ImsAuthFilter(OidcClient)}, sharing back-channel logouts with other nodes through {@code records}. */
+    public ImsAuthFilter(OidcClient client, LogoutRecords records) {
+        this.presetClient = client;
+        this.presetRecords = records;
+    }
+
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         super.init(filterConfig);
@@ -50,8 +61,9 @@ public class ImsAuthFilter extends HttpFilter {
         ownClient = presetClient != null ? null : client;
         ImsAuthConfig config = client.config();
         SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins());
-        flow = new SignInFlow(client, store);
-        logout = new LogoutFlow(client, store);
+        LogoutRecords records = presetRecords != null ? presetRecords : LogoutStores.of(config);
+        flow = new SignInFlow(client, store, new BackChannelLogouts(records, client.clock(), config.logoutCheckInterval()));
+        signOut = new SignOutRoutes(flow);
         publicPaths = new PathRules(config.publicPaths());
         StartupReport.discoverAndLog(client, "filter", filterConfig.getServletContext().getContextPath());
     }
@@ -67,11 +79,10 @@ public class ImsAuthFilter extends HttpFilter {
             }
             return;
         }
-        if (logout.isLogoutRequest(request)) {
-            logout.handle(request, response);
+        if (signOut.answer(request, response)) {
             return;
         }
-        boolean isPublic = publicPaths.matches(ApiRequests.pathInContext(request));
+        boolean isPublic = publicPaths.matches(ApiRequests.pathInContext(request)) || signOut.isLanding(request);
         Optional<SignedInUser> user;
         try {
             user = flow.currentUser(request);
@@ -110,6 +121,6 @@ public class ImsAuthFilter extends HttpFilter {
 
     /** The logout flow this filter runs. */
     public LogoutFlow logoutFlow() {
-        return logout;
+        return signOut.logout();
     }
 }

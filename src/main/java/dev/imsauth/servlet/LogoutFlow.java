@@ -4,6 +4,7 @@ import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.session.SessionStore;
+import dev.imsauth.session.SignOutInProgress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,12 +23,16 @@ import java.util.Optional;
  * <li>{@code POST} is accepted when the browser proves it comes from this origin ({@code Sec-Fetch-Site:
  *     same-origin}, else {@code Origin}, else {@code Referer}) or, when it sends none of these, carries the
  *     form's token. A cross-site POST gets 403 and the user stays signed in (see {@link LogoutGuard}).</li>
- * <li>An accepted logout invalidates the session, revokes the refresh token when the provider has a
- *     revocation endpoint, and redirects to the provider's {@code end_session_endpoint} with
- *     {@code id_token_hint}, {@code client_id}, {@code post_logout_redirect_uri} and {@code state}; without
- *     an end-session endpoint it is a local logout, redirected to {@code ims.post-logout-redirect-uri}.</li>
+ * <li>An accepted logout invalidates the session and redirects to the provider's {@code end_session_endpoint}
+ *     with {@code id_token_hint}, {@code client_id}, {@code post_logout_redirect_uri} and {@code state}, so that
+ *     the provider ends its own session and records the logout. The refresh token is revoked only afterwards,
+ *     when the browser is back ({@link SignedOutPage}): a provider that ends its session on revocation
+ *     (Keycloak) would otherwise find no session at end-session. Without an end-session endpoint it is a local
+ *     logout: the refresh token is revoked at once and the browser goes to {@code ims.post-logout-redirect-uri}
+ *     (default the built-in signed-out page).</li>
  * </ul>
- * The post-logout page should be a public path; a protected one would start a new sign-in at once.
+ * The confirmation page's {@code Content-Security-Policy} allows the form to lead to the provider's end-session
+ * origin ({@code form-action}), since browsers apply {@code form-action} to the redirects after the POST too.
  */
 public final class LogoutFlow {
     /** The form field carrying the per-session logout token. */
@@ -83,8 +88,14 @@ public final class LogoutFlow {
         URI target = postLogout;
         if (user.isPresent()) {
             try {
-                client.revoke(user.get());
-                target = client.endSessionUri(user.get(), postLogout, newState()).orElse(postLogout);
+                String state = newState();
+                Optional<URI> endSession = client.endSessionUri(user.get(), postLogout, state);
+                if (endSession.isPresent()) {
+                    store.rememberSignOut(request, new SignOutInProgress(state, user.get()));
+                    target = endSession.get();
+                } else {
+                    client.revoke(user.get());
+                }
             } catch (ImsAuthException e) {
                 LOG.log(System.Logger.Level.WARNING, "The identity provider is not usable ({0}); signed out locally only",
                         e.getMessage());
@@ -104,8 +115,8 @@ public final class LogoutFlow {
         }
         response.setStatus(200);
         response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action "
+                + formTargets() + "; frame-ancestors 'none'");
         response.setHeader("X-Frame-Options", "DENY");
         String body = signedIn
                 ? "<h1>Sign out?</h1><form method=\"post\" action=\"" + ErrorResponses.html(request.getRequestURI())
@@ -117,6 +128,33 @@ public final class LogoutFlow {
         response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign out"
                 + "</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem}"
                 + "</style></head><body>" + body + "</body></html>");
+    }
+
+    /**
+     * {@code 'self'} and the origins the POST may redirect to: the provider's end-session endpoint and an absolute
+     * post-logout URI. Without discovery only {@code 'self'} (the sign-out is then local).
+     */
+    private String formTargets() {
+        StringBuilder sources = new StringBuilder("'self'");
+        try {
+            client.metadata().endSessionEndpoint().map(LogoutFlow::origin).ifPresent(o -> sources.append(' ').append(o));
+        } catch (ImsAuthException providerDown) {
+            // the sign-out will be local, to 'self' or the post-logout URI
+        }
+        if (!client.config().postLogoutRedirectIsPath()) {
+            sources.append(' ').append(origin(URI.create(client.config().postLogoutRedirectUri())));
+        }
+        return sources.toString();
+    }
+
+    /**
+     * scheme://host[:port] of an absolute URI from configuration or discovery (both already validated); an
+     * authority with characters that could end a CSP source expression becomes {@code 'none'} instead.
+     */
+    private static String origin(URI uri) {
+        String authority = uri.getRawAuthority();
+        return authority != null && authority.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?")
+                ? uri.getScheme() + "://" + authority : "'none'";
     }
 
     private String newState() {

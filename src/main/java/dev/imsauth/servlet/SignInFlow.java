@@ -8,6 +8,8 @@ import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.PendingLogin;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.StateMismatchException;
+import dev.imsauth.session.BackChannelLogouts;
+import dev.imsauth.session.InMemoryLogoutRecords;
 import dev.imsauth.session.SessionStore;
 import dev.imsauth.session.TokenRefresher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,10 +31,18 @@ public final class SignInFlow {
     private final RedirectUris redirectUris;
     private final ApiRequests apiRequests;
     private final TokenRefresher refresher;
+    private final BackChannelLogouts backChannelLogouts;
 
+    /** A flow whose back-channel logouts stay on this node ({@link InMemoryLogoutRecords}). */
     public SignInFlow(OidcClient client, SessionStore store) {
+        this(client, store, new BackChannelLogouts(new InMemoryLogoutRecords(), client.clock(),
+                client.config().logoutCheckInterval()));
+    }
+
+    public SignInFlow(OidcClient client, SessionStore store, BackChannelLogouts backChannelLogouts) {
         this.client = client;
         this.store = store;
+        this.backChannelLogouts = backChannelLogouts;
         this.redirectUris = new RedirectUris(client.config());
         this.apiRequests = new ApiRequests(client.config());
         this.refresher = new TokenRefresher(client);
@@ -60,6 +70,11 @@ public final class SignInFlow {
         return refresher;
     }
 
+    /** The back-channel logouts this flow checks every signed-in session against. */
+    public BackChannelLogouts backChannelLogouts() {
+        return backChannelLogouts;
+    }
+
     /** True when this request is the provider's redirect back to us. */
     public boolean isCallback(HttpServletRequest request) {
         return redirectUris.isCallback(request);
@@ -74,9 +89,17 @@ public final class SignInFlow {
      * The signed-in user with tokens fresh enough to use, refreshed first when the access token is within
      * {@code ims.refresh-margin} of expiring; empty when nobody is signed in or the refresh was refused
      * (the user is then signed out). Throws a 503-kind {@link ImsAuthException} when the provider failed
-     * and the access token has expired.
+     * and the access token has expired. A session that a back-channel logout ended is ended now (on whichever
+     * node sees it first) and has no user.
      */
     public Optional<SignedInUser> currentUser(HttpServletRequest request) {
+        Optional<SignedInUser> stored = store.user(request);
+        if (stored.isPresent() && backChannelLogouts.isEnded(stored.get(), store.signedInAt(request))) {
+            LOG.log(System.Logger.Level.DEBUG, "Session of subject {0} ended by a back-channel logout",
+                    stored.get().claims().subject());
+            store.invalidate(request);
+            return Optional.empty();
+        }
         return refresher.current(store.slot(request));
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -24,16 +25,36 @@ public final class SessionStore {
     public static final String USER_ATTRIBUTE = "dev.imsauth.user";
     /** The per-session token that the logout confirmation form carries (a String). */
     public static final String LOGOUT_TOKEN_ATTRIBUTE = "dev.imsauth.logout-token";
+    /** When the user signed in, epoch milliseconds (a Long), for back-channel logouts. */
+    public static final String SIGNED_IN_AT_ATTRIBUTE = "dev.imsauth.signed-in-at";
+    /** A sign-out on its way through the provider's end-session ({@link SignOutInProgress}), in a fresh session. */
+    public static final String SIGN_OUT_ATTRIBUTE = "dev.imsauth.sign-out";
     private final SecureRandom random = new SecureRandom();
     private final SessionLocks locks = new SessionLocks();
     private final Clock clock;
     private final Duration loginTimeout;
     private final int maxPending;
+    private final boolean invalidate;
 
+    /** A store whose sign-outs invalidate the session (the filter's). */
     public SessionStore(Clock clock, Duration loginTimeout, int maxPending) {
+        this(clock, loginTimeout, maxPending, true);
+    }
+
+    /**
+     * @param invalidate how a sign-out ends the session: {@code true} invalidates it; {@code false} empties it
+     *                   (every attribute removed) and gives it a new id, which is what the Jakarta Security
+     *                   mechanism uses. Invalidating a session inside {@code validateRequest} on WildFly leaves
+     *                   Weld's lazily initialized conversation context without its current conversation, so Weld
+     *                   logs WELD-000717 at the end of that request and WELD-000335 on the next one of the same
+     *                   worker thread; an emptied session with a new id fires no session-destroyed event. Either
+     *                   way nothing of the user stays and the old session id signs nobody in.
+     */
+    public SessionStore(Clock clock, Duration loginTimeout, int maxPending, boolean invalidate) {
         this.clock = clock;
         this.loginTimeout = loginTimeout;
         this.maxPending = maxPending;
+        this.invalidate = invalidate;
     }
 
     /** Remembers a sign-in under way, creating the session if needed. */
@@ -80,7 +101,39 @@ public final class SessionStore {
     public void signIn(HttpServletRequest request, SignedInUser user) {
         request.getSession(true);
         request.changeSessionId();
-        request.getSession(false).setAttribute(USER_ATTRIBUTE, user);
+        HttpSession session = request.getSession(false);
+        session.setAttribute(USER_ATTRIBUTE, user);
+        session.setAttribute(SIGNED_IN_AT_ATTRIBUTE, clock.instant().toEpochMilli());
+    }
+
+    /** When this session's user signed in; {@link Instant#MIN} when unknown (a session from an older version). */
+    public Instant signedInAt(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(SIGNED_IN_AT_ATTRIBUTE) instanceof Long millis
+                ? Instant.ofEpochMilli(millis) : Instant.MIN;
+    }
+
+    /**
+     * Keeps a sign-out whose refresh token is revoked when the browser is back from the provider's end-session,
+     * in a new session (the signed-in one is already invalidated) that holds nothing else.
+     */
+    public void rememberSignOut(HttpServletRequest request, SignOutInProgress signOut) {
+        request.getSession(true).setAttribute(SIGN_OUT_ATTRIBUTE, signOut);
+    }
+
+    /** Takes (removes) the sign-out this browser has on its way through the provider, if any. */
+    public Optional<SignOutInProgress> takeSignOut(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        synchronized (locks.of(session)) {
+            if (session.getAttribute(SIGN_OUT_ATTRIBUTE) instanceof SignOutInProgress signOut) {
+                session.removeAttribute(SIGN_OUT_ATTRIBUTE);
+                return Optional.of(signOut);
+            }
+            return Optional.empty();
+        }
     }
 
     /** Replaces the signed-in user (after a refresh). */
@@ -100,7 +153,7 @@ public final class SessionStore {
         return new SessionSlot(request);
     }
 
-    /** Ends the session (sign-out) and returns the user it held, if any. */
+    /** Ends the session (sign-out: invalidated, or emptied with a new id) and returns the user it held, if any. */
     public Optional<SignedInUser> invalidate(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null) {
@@ -109,7 +162,16 @@ public final class SessionStore {
         try {
             Optional<SignedInUser> user = session.getAttribute(USER_ATTRIBUTE) instanceof SignedInUser u
                     ? Optional.of(u) : Optional.empty();
-            session.invalidate();
+            if (invalidate) {
+                session.invalidate();
+            } else {
+                synchronized (locks.of(session)) {
+                    for (String name : java.util.Collections.list(session.getAttributeNames())) {
+                        session.removeAttribute(name);
+                    }
+                }
+                request.changeSessionId();
+            }
             return user;
         } catch (IllegalStateException alreadyInvalidated) {
             return Optional.empty();

@@ -35,6 +35,37 @@ class ImsAuthConfigTest {
     }
 
     @Test
+    void signOutDefaultsLandOnTheBuiltInSignedOutPage() {
+        ImsAuthConfig c = load(minimal());
+        assertThat(c.signedOutPath()).isEqualTo("/signed-out");
+        assertThat(c.postLogoutRedirectUri()).isEqualTo("/signed-out");
+        assertThat(c.backChannelLogoutPath()).isEqualTo("/backchannel-logout");
+        assertThat(c.logoutStoreDataSource()).isEmpty();
+        assertThat(c.logoutCheckInterval()).hasSeconds(10);
+        Map<String, String> m = minimal();
+        m.put("ims.signed-out-path", "/bye");
+        m.put("ims.logout-store-datasource", " java:comp/env/jdbc/sessions ");
+        assertThat(load(m).postLogoutRedirectUri()).as("follows the signed-out path").isEqualTo("/bye");
+        assertThat(load(m).logoutStoreDataSource()).contains("java:comp/env/jdbc/sessions");
+    }
+
+    @Test
+    void rejectsSignOutPathsThatCollideOrAnUnboundedCheckInterval() {
+        Map<String, String> same = minimal();
+        same.put("ims.signed-out-path", "/logout");
+        assertThatThrownBy(() -> load(same)).hasMessageContaining("ims.signed-out-path");
+        Map<String, String> notAPath = minimal();
+        notAPath.put("ims.backchannel-logout-path", "backchannel");
+        assertThatThrownBy(() -> load(notAPath)).hasMessageContaining("ims.backchannel-logout-path");
+        Map<String, String> slow = minimal();
+        slow.put("ims.logout-check-interval", "2h");
+        assertThatThrownBy(() -> load(slow)).hasMessageContaining("ims.logout-check-interval");
+        Map<String, String> zero = minimal();
+        zero.put("ims.logout-check-interval", "0s");
+        assertThatThrownBy(() -> load(zero)).hasMessageContaining("ims.logout-check-interval");
+    }
+
+    @Test
     void missingClientIdNamesTheKeyAndTheEnvironmentVariable() {
         assertThatThrownBy(() -> load(new HashMap<>()))
                 .isInstanceOf(ImsAuthConfigException.class)

@@ -97,7 +97,7 @@ class SessionAttacksTest {
         String verifier = f.op.requests(ProviderPaths.TOKEN).get(0).first("code_verifier");
         String code = f.op.requests(ProviderPaths.TOKEN).get(0).first("code");
         String id = browser.sessionId(f.url("/")).orElseThrow();
-        assertThat(f.app.attributeNames(id)).containsExactly("dev.imsauth.user");
+        assertThat(f.app.attributeNames(id)).containsExactlyInAnyOrder("dev.imsauth.user", "dev.imsauth.signed-in-at");
         String serialized = serialize(f.app.session(id).orElseThrow());
         assertThat(serialized).doesNotContain(verifier).doesNotContain(code).doesNotContain(SECRET);
     }

@@ -90,15 +90,23 @@ class LogoutFlowTest {
         assertThat(q.get("post_logout_redirect_uri")).isEqualTo(f.url("/public/bye"));
         assertThat(q.get("state")).hasSizeGreaterThanOrEqualTo(32);
 
-        assertThat(f.op.revocations()).isEqualTo(1);
-        assertThat(f.op.requests("/connect/revocation").get(0).first("token"))
-                .isEqualTo(user.tokens().refreshToken().orElseThrow());
-        assertThat(f.op.isRefreshTokenActive(user.tokens().refreshToken().orElseThrow())).isFalse();
+        assertThat(f.op.revocations()).as("not before end-session: the provider's session must still be there")
+                .isZero();
         assertThat(f.app.session(session)).isEmpty();
 
         HttpResponse<String> back = browser.follow(r);
         assertThat(back.statusCode()).isEqualTo(302);
+        assertThat(f.op.endedSessionId(user.claims().subject())).as("end-session ended the provider's session")
+                .contains(user.claims().string("sid").orElseThrow());
         assertThat(BrowserlessClient.location(back).toString()).isEqualTo(f.url("/public/bye") + "?state=" + q.get("state"));
+        browser.follow(back);
+        assertThat(f.op.requests().stream().map(req -> req.path()).filter(p -> p.startsWith("/connect/end")
+                || p.startsWith("/connect/rev")).toList()).as("the provider sees end-session, then the revocation")
+                .containsExactly("/connect/endsession", "/connect/revocation");
+        assertThat(f.op.requests("/connect/revocation").get(0).first("token"))
+                .isEqualTo(user.tokens().refreshToken().orElseThrow());
+        assertThat(f.op.isRefreshTokenActive(user.tokens().refreshToken().orElseThrow())).isFalse();
+        assertThat(logs.text()).doesNotContain("state");
         HttpResponse<String> again = browser.get(f.url("/protected/page"));
         assertThat(again.statusCode()).isEqualTo(302);
         assertThat(BrowserlessClient.location(again).getPath()).isEqualTo("/connect/authorize");
@@ -192,6 +200,7 @@ class LogoutFlowTest {
 
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(BrowserlessClient.location(r).toString()).isEqualTo(local.url("/public/bye"));
+        assertThat(b.follow(r).statusCode()).as("the post-logout path is public").isEqualTo(200);
         assertThat(local.op.revocations()).isZero();
         assertThat(local.op.endSessionCalls()).isZero();
         assertThat(local.app.sessionsWithUser()).isZero();
@@ -216,7 +225,37 @@ class LogoutFlowTest {
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(BrowserlessClient.location(r).getPath()).isEqualTo("/connect/endsession");
         assertThat(f.app.session(session)).isEmpty();
+        HttpResponse<String> landing = browser.follow(browser.follow(r));
+        assertThat(landing.statusCode()).isEqualTo(200);
         assertThat(logs.text()).contains("Revoking the refresh token failed");
+        assertThat(f.app.userInSession(browser.sessionId(f.url("/")).orElseThrow())).isEmpty();
+    }
+
+    @Test
+    void theConfirmationPageLetsItsFormLeadToTheProvidersEndSessionOrigin() {
+        String csp = browser.get(f.url("/logout")).headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("form-action 'self' " + f.op.issuer() + ";").contains("default-src 'none'");
+        BrowserlessClient b = new BrowserlessClient();
+        b.follow(b.signIn(local.url("/protected/start")));
+        remember(stored(local, b));
+        assertThat(b.get(local.url("/signout")).headers().firstValue("Content-Security-Policy").orElseThrow())
+                .as("without end-session only this origin").contains("form-action 'self';");
+    }
+
+    @Test
+    void aLandingWithAForeignOrMissingStateIsLoggedAndStillFinishesTheSignOut() {
+        SignedInUser user = stored(f);
+        HttpResponse<String> r = browser.post(f.url("/logout"), "", Map.of("Origin", f.app.origin()));
+        assertThat(r.statusCode()).isEqualTo(302);
+
+        HttpResponse<String> landing = browser.get(f.url("/public/bye?state=someone-elses"));
+
+        assertThat(landing.statusCode()).isEqualTo(200);
+        assertThat(logs.text()).contains("The post-logout landing carried a foreign state");
+        assertThat(f.op.isRefreshTokenActive(user.tokens().refreshToken().orElseThrow())).isFalse();
+        HttpResponse<String> stranger = new BrowserlessClient().get(f.url("/public/bye?state=made-up"));
+        assertThat(stranger.statusCode()).isEqualTo(200);
+        assertThat(logs.text()).contains("no sign-out under way; treated as a plain visit");
     }
 
     @Test

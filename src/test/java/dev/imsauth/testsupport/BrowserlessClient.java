@@ -71,6 +71,16 @@ public final class BrowserlessClient {
         return follow(toCallback);
     }
 
+    /** Like {@link #signIn(String)}, as the provider's user {@code loginHint} (sent as login_hint). */
+    public HttpResponse<String> signInAs(String protectedUrl, String loginHint) {
+        HttpResponse<String> toProvider = get(protectedUrl);
+        expectRedirect(toProvider);
+        HttpResponse<String> toCallback = get(location(toProvider) + "&login_hint="
+                + java.net.URLEncoder.encode(loginHint, java.nio.charset.StandardCharsets.UTF_8));
+        expectRedirect(toCallback);
+        return follow(toCallback);
+    }
+
     /** Walks app → provider and returns the provider's redirect to the callback, without following it. */
     public HttpResponse<String> startSignIn(String protectedUrl) {
         HttpResponse<String> toProvider = get(protectedUrl);

@@ -27,6 +27,7 @@ final class EndSessionEndpoint implements Endpoint {
         String clientId = params.get("client_id") != null ? params.get("client_id")
                 : clientOf(params.get("id_token_hint"));
         ClientRegistry.Client client = op.clients().find(clientId);
+        subjectOf(params.get("id_token_hint")).ifPresent(op.minter().sessions()::end);
         if (target != null && client != null && client.acceptsPostLogoutRedirect(target)) {
             Map<String, String> response = new LinkedHashMap<>();
             response.put("state", params.get("state"));
@@ -34,6 +35,16 @@ final class EndSessionEndpoint implements Endpoint {
         }
         String note = target == null ? "" : " The post_logout_redirect_uri is not registered for this client.";
         return Html.message(200, "Signed out", "You are signed out of the test identity provider." + note);
+    }
+
+    /** The subject of an ID token hint (signature unchecked; only this provider's own tokens end a session in tests). */
+    private static java.util.Optional<String> subjectOf(String idTokenHint) {
+        try {
+            return idTokenHint == null ? java.util.Optional.empty()
+                    : java.util.Optional.ofNullable(JWTParser.parse(idTokenHint).getJWTClaimsSet().getSubject());
+        } catch (ParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The client an ID token was issued to; the signature is not checked (the hint is only a hint). */

@@ -27,12 +27,19 @@ final class IdTokenMinter {
     private final SigningKeys keys;
     private final ProviderFaults faults;
     private final ProviderSettings settings;
+    private final ProviderSessions sessions;
 
-    IdTokenMinter(String issuer, SigningKeys keys, ProviderFaults faults, ProviderSettings settings) {
+    IdTokenMinter(String issuer, SigningKeys keys, ProviderFaults faults, ProviderSettings settings,
+                  ProviderSessions sessions) {
         this.issuer = issuer;
         this.keys = keys;
         this.faults = faults;
         this.settings = settings;
+        this.sessions = sessions;
+    }
+
+    ProviderSessions sessions() {
+        return sessions;
     }
 
     /** An ID token for {@code user}, issued to {@code clientId}; {@code nonce} may be null (refresh). */
@@ -48,7 +55,8 @@ final class IdTokenMinter {
                 .claim("azp", clientId)
                 .expirationTime(Date.from(now.plus(settings.accessTokenLifetime())))
                 .issueTime(Date.from(now))
-                .claim("auth_time", authTime.getEpochSecond());
+                .claim("auth_time", authTime.getEpochSecond())
+                .claim("sid", sessions.sidOf(user.subject()));
         if (nonce != null) {
             claims.claim("nonce", nonce);
         }
@@ -93,7 +101,13 @@ final class IdTokenMinter {
 
     private static String signed(JWSAlgorithm alg, String kid, JWSSigner signer, JWTClaimsSet claims)
             throws JOSEException {
-        JWSHeader header = new JWSHeader.Builder(alg).keyID(kid).type(JOSEObjectType.JWT).build();
+        return signed(alg, kid, JOSEObjectType.JWT, signer, claims);
+    }
+
+    /** A JWS with this header; {@code type} null leaves typ out. */
+    static String signed(JWSAlgorithm alg, String kid, JOSEObjectType type, JWSSigner signer, JWTClaimsSet claims)
+            throws JOSEException {
+        JWSHeader header = new JWSHeader.Builder(alg).keyID(kid).type(type).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         jwt.sign(signer);
         return jwt.serialize();
@@ -108,7 +122,7 @@ final class IdTokenMinter {
     }
 
     /** The public key as PEM text, the bytes an HS256 alg-confusion attack MACs with. */
-    private static String pem(RSAKey key) throws JOSEException {
+    static String pem(RSAKey key) throws JOSEException {
         String base64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.toRSAPublicKey().getEncoded());
         return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
     }

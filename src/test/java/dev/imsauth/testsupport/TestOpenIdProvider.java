@@ -44,6 +44,7 @@ public final class TestOpenIdProvider implements AutoCloseable {
     private final SigningKeys keys = new SigningKeys();
     private final RequestJournal journal = new RequestJournal();
     private final GrantStore grants = new GrantStore();
+    private final ProviderSessions sessions = new ProviderSessions();
 
     private TestOpenIdProvider(int port) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(400, 4);
@@ -61,7 +62,7 @@ public final class TestOpenIdProvider implements AutoCloseable {
         issuer = "http://127.0.0.1:" + connector.getLocalPort();
         SecretLedger.providerOrigin(issuer);
         ProviderContext context = new ProviderContext(issuer, settings, faults, clients, keys, grants,
-                new IdTokenMinter(issuer, keys, faults, settings));
+                new IdTokenMinter(issuer, keys, faults, settings, sessions));
         Map<String, Endpoint> endpoints = Map.of(
                 ProviderPaths.DISCOVERY, new DiscoveryEndpoint(context),
                 ProviderPaths.JWKS, DiscoveryEndpoint.jwks(context),
@@ -257,6 +258,24 @@ public final class TestOpenIdProvider implements AutoCloseable {
     /** The public keys the JWKS endpoint serves right now. */
     public JWKSet publicKeys() {
         return keys.publicJwks(faults.publishRetiredKeys());
+    }
+
+    /** The sid of the user's live provider session (the {@code sid} of their ID tokens), if they have one. */
+    public java.util.Optional<String> sessionId(String subject) {
+        return sessions.current(subject);
+    }
+
+    /** The sid of the user's last session ended through end-session with an id_token_hint, if any. */
+    public java.util.Optional<String> endedSessionId(String subject) {
+        return sessions.lastEnded(subject);
+    }
+
+    /**
+     * Logout tokens (OIDC Back-Channel Logout) signed like this provider signs, valid for {@code clientId}
+     * unless told otherwise; for tests that play the provider's back-channel call.
+     */
+    public LogoutTokens logoutTokens(String clientId) {
+        return new LogoutTokens(issuer, clientId, keys, settings);
     }
 
     /** Stops the server; pending (delayed) responses are dropped. */

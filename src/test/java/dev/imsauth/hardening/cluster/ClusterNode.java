@@ -5,6 +5,7 @@ import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.ProviderHttp;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.servlet.ImsAuthFilter;
+import dev.imsauth.session.JdbcLogoutRecords;
 import dev.imsauth.session.SessionStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
@@ -30,7 +31,8 @@ import org.eclipse.jetty.session.NullSessionCacheFactory;
  * {@code JDBCSessionDataStore}, a {@code NullSessionCache} (no node trusts a copy in its memory) and
  * {@code flushOnResponseCommit} (a session is written before the browser sees the response, so the
  * next request may land on any node), and a save period, so that a request that changed nothing does not
- * overwrite what a concurrent request on the other node stored. docs/clustering.md explains each setting.
+ * overwrite what a concurrent request on the other node stored. Back-channel logouts are shared through
+ * {@link JdbcLogoutRecords} in the same database. docs/clustering.md explains each setting.
  */
 final class ClusterNode implements AutoCloseable {
     static final String CONTEXT = "/app";
@@ -62,7 +64,10 @@ final class ClusterNode implements AutoCloseable {
 
         OidcClient client = new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), clock);
         context.setContextPath(CONTEXT);
-        context.addFilter(new FilterHolder(new ImsAuthFilter(client)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        org.h2.jdbcx.JdbcDataSource logoutStore = new org.h2.jdbcx.JdbcDataSource();
+        logoutStore.setURL(jdbcUrl);
+        context.addFilter(new FilterHolder(new ImsAuthFilter(client, new JdbcLogoutRecords(logoutStore))), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new WhoAmI(name)), "/*");
         server.setHandler(context);
         try {

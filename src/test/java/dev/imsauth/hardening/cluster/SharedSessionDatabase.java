@@ -29,8 +29,17 @@ final class SharedSessionDatabase implements AutoCloseable {
 
     /** How many session rows Jetty's JDBCSessionDataStore has written (0 before the table exists). */
     int sessionRows() {
+        return rows("JettySessions");
+    }
+
+    /** Rows of the back-channel logout records table (0 when it is missing). */
+    int logoutRecords() {
+        return rows("ims_logout_records");
+    }
+
+    private int rows(String table) {
         try (Connection c = DriverManager.getConnection(jdbcUrl()); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM JettySessions")) {
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             r.next();
             return r.getInt(1);
         } catch (SQLException e) {

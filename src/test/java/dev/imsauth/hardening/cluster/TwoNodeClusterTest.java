@@ -3,6 +3,7 @@ package dev.imsauth.hardening.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.hardening.Catalogue;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.ConcurrentRequests;
@@ -148,7 +149,11 @@ class TwoNodeClusterTest {
 
         HttpResponse<String> out = browser.post(a.url("/logout"), "", Map.of("Sec-Fetch-Site", "same-origin"));
         assertThat(out.statusCode()).isEqualTo(302);
-        assertThat(BrowserlessClient.location(out).getPath()).isEqualTo("/connect/endsession");
+        URI endSession = BrowserlessClient.location(out);
+        assertThat(endSession.getPath()).isEqualTo("/connect/endsession");
+        assertThat(op.isRefreshTokenActive(refreshToken)).as("revoked only after end-session").isTrue();
+        String state = endSession.getRawQuery().replaceAll(".*(?:^|&)state=([^&]*).*", "$1");
+        assertThat(browser.get(b.url("/signed-out?state=" + state)).statusCode()).as("landing on B").isEqualTo(200);
         assertThat(op.isRefreshTokenActive(refreshToken)).as("revoked").isFalse();
 
         assertThat(b.userInSession(cookie)).isEmpty();
@@ -157,6 +162,24 @@ class TwoNodeClusterTest {
                 Map.of("Cookie", "JSESSIONID=" + cookie, "Accept", "text/html"));
         assertThat(onB.statusCode()).as("node B no longer knows the session").isEqualTo(302);
         assertThat(BrowserlessClient.location(onB).toString()).startsWith(op.issuer() + "/connect/authorize");
+    }
+
+    @Catalogue("L14")
+    @Test
+    void aBackChannelLogoutReceivedByNodeASignsTheUserOutOnNodeBWithinTheCheckInterval() {
+        signInAcrossNodes("/protected/");
+        String sid = op.sessionId("alice").orElseThrow();
+        assertThat(browser.get(b.url("/protected/")).body()).isEqualTo("node=nodeB;user=alice");
+
+        HttpResponse<String> call = new BrowserlessClient().post(a.url("/backchannel-logout"),
+                "logout_token=" + op.logoutTokens("portal").valid("alice", sid), Map.of());
+        assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+
+        clock.advance(ImsAuthConfig.builder().clientId("x").build().logoutCheckInterval());
+        HttpResponse<String> onB = browser.get(b.url("/protected/"), Map.of("Accept", "text/html"));
+        assertThat(onB.statusCode()).as("node B has read node A's record: signed out").isEqualTo(302);
+        assertThat(BrowserlessClient.location(onB).toString()).startsWith(op.issuer() + "/connect/authorize");
+        assertThat(db.logoutRecords()).as("the record is in the shared database").isEqualTo(1);
     }
 
     @Test

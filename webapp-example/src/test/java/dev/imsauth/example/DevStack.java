@@ -46,7 +46,7 @@ final class DevStack implements AutoCloseable {
             api = FakeITwinApi.start(apiPort, idp::introspect);
             ExampleServer app = ExampleServer.start(appPort, configuration(idp.issuer(), URI.create(api.baseUrl())));
             idp.registerClient(CLIENT_ID, null, app.uri("signin-oidc").toString());
-            idp.registerPostLogoutRedirectUri(CLIENT_ID, app.baseUri().toString());
+            idp.registerPostLogoutRedirectUri(CLIENT_ID, app.uri("signed-out").toString());
             return new DevStack(idp, api, app);
         } catch (RuntimeException e) {
             if (api != null) {

@@ -1,5 +1,6 @@
 package dev.imsauth.example;
 
+import dev.imsauth.testsupport.BrowserSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.testsupport.ProviderPaths;
@@ -71,12 +72,14 @@ class SignInJourneyIT {
             browser.screenshot("api-call-signed-in");
 
             browser.click("sign-out");
-            browser.waitForPath("/");
-            assertThat(stack.idp.revocations()).as("refresh token revoked").isEqualTo(1);
+            browser.waitForPath("/signed-out");
+            assertThat(browser.textOf("signed-out")).isEqualTo("You are signed out");
             assertThat(stack.idp.endSessionCalls()).as("went through the provider's end-session").isEqualTo(1);
-            assertThat(browser.textOf("status")).contains("You are not signed in");
+            assertThat(stack.idp.revocations()).as("refresh token revoked once back").isEqualTo(1);
             assertThat(browser.textOf("sign-in")).isEqualTo("Sign in");
             browser.screenshot("signed-out");
+            browser.open(stack.app.baseUri());
+            assertThat(browser.textOf("status")).contains("You are not signed in");
 
             browser.open(stack.app.uri("profile"));
             DevLoginPage.expect(browser, stack);

@@ -1,5 +1,6 @@
 package dev.imsauth.example;
 
+import dev.imsauth.testsupport.BrowserSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterAll;

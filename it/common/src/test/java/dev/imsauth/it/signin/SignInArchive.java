@@ -2,6 +2,7 @@ package dev.imsauth.it.signin;
 
 import dev.imsauth.it.LibraryArchive;
 import dev.imsauth.it.SmokeArchive;
+import dev.imsauth.it.signin.app.AccountPageServlet;
 import dev.imsauth.it.signin.app.PageServlet;
 import dev.imsauth.it.signin.app.SignInRestApplication;
 import dev.imsauth.it.signin.app.SignOutServlet;
@@ -49,7 +50,7 @@ public final class SignInArchive {
     public static WebArchive create(String name, String issuer, Map<String, String> mpConfig) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name)
                 .addClasses(PageServlet.class, TokenServlet.class, TokenResource.class, TokenReport.class,
-                        UserInfoApi.class, SignOutServlet.class, SignInRestApplication.class)
+                        UserInfoApi.class, SignOutServlet.class, SignInRestApplication.class, AccountPageServlet.class)
                 .addAsWebInfResource(new StringAsset(SmokeArchive.BEANS_XML), "beans.xml")
                 .addAsResource(properties(Map.of(UserInfoApi.URL_KEY, issuer + ProviderPaths.USERINFO)),
                         UserInfoApi.SETTINGS);

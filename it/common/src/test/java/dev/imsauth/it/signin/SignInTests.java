@@ -193,9 +193,10 @@ public abstract class SignInTests {
     }
 
     @Test
-    void theLogoutPathRevokesAndSignsOutAtTheProvider() {
+    void theLogoutPathSignsOutAtTheProviderAndRevokesOnceTheBrowserIsBack() {
         BrowserlessClient browser = signedIn(ALICE);
         URI app = URI.create(url(""));
+        op().registerPostLogoutRedirectUri(SignInArchive.CLIENT_ID, url("signed-out"));
 
         HttpResponse<String> logout = browser.post(url("logout"), "",
                 Map.of("Origin", app.getScheme() + "://" + app.getAuthority()));
@@ -203,6 +204,10 @@ public abstract class SignInTests {
         assertThat(logout.statusCode()).isEqualTo(302);
         assertThat(BrowserlessClient.location(logout).toString())
                 .startsWith(op().issuer() + ProviderPaths.END_SESSION + "?").contains("id_token_hint=");
+        assertThat(op().revocations()).as("not before end-session").isZero();
+        HttpResponse<String> landing = browser.follow(browser.follow(logout));
+        assertThat(landing.statusCode()).isEqualTo(200);
+        assertThat(landing.body()).contains("You are signed out");
         assertThat(op().revocations()).isEqualTo(1);
         assertThat(browser.get(url("public/tokens")).body()).startsWith("principal=null signedIn=false ");
     }

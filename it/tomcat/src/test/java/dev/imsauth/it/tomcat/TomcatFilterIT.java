@@ -1,7 +1,7 @@
 package dev.imsauth.it.tomcat;
 
 import dev.imsauth.it.signin.SignInArchive;
-import dev.imsauth.it.signin.SignInTests;
+import dev.imsauth.it.signin.SignOutTests;
 import dev.imsauth.testsupport.TestOpenIdProvider;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * beans serve servlets, JAX-RS resources and other CDI beans.
  */
 @ExtendWith(ArquillianExtension.class)
-class TomcatFilterIT extends SignInTests {
+class TomcatFilterIT extends SignOutTests {
 
     /** Started before the deployment is built, so the filter finds its provider at start. */
     private static final TestOpenIdProvider OP = startProvider();

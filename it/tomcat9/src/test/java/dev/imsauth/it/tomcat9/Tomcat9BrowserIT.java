@@ -2,7 +2,7 @@ package dev.imsauth.it.tomcat9;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imsauth.example.BrowserSession;
+import dev.imsauth.testsupport.BrowserSession;
 import dev.imsauth.testsupport.ProviderPaths;
 import dev.imsauth.testsupport.TestOpenIdProvider;
 import java.net.URI;
@@ -72,10 +72,12 @@ class Tomcat9BrowserIT {
 
             browser.click("sign-out");
 
-            browser.waitForPath(URI.create(url("")).getPath());
-            assertThat(browser.textOf("home")).isEqualTo("Legacy portal");
+            browser.waitForPath(URI.create(url("signed-out")).getPath());
+            assertThat(browser.textOf("signed-out")).isEqualTo("You are signed out");
             assertThat(OP.endSessionCalls()).isEqualTo(1);
-            assertThat(OP.revocations()).isEqualTo(1);
+            assertThat(OP.revocations()).as("revoked once back from end-session").isEqualTo(1);
+            browser.open(URI.create(url("")));
+            assertThat(browser.textOf("home")).isEqualTo("Legacy portal");
             browser.open(URI.create(url("protected/page")));
             assertThat(browser.currentUri().toString()).startsWith(OP.issuer() + ProviderPaths.AUTHORIZE);
             assertThat(browser.driver().findElements(By.name("username"))).hasSize(1);

@@ -137,6 +137,8 @@ class Tomcat9FilterIT {
         assertThat(logout.statusCode()).isEqualTo(302);
         assertThat(BrowserlessClient.location(logout).toString())
                 .startsWith(OP.issuer() + ProviderPaths.END_SESSION + "?").contains("id_token_hint=");
+        assertThat(OP.revocations()).as("not before end-session").isZero();
+        assertThat(browser.follow(browser.follow(logout)).body()).contains("You are signed out");
         assertThat(OP.revocations()).isEqualTo(1);
         HttpResponse<String> again = browser.get(url("protected/page"));
         assertThat(again.statusCode()).isEqualTo(302);

@@ -74,7 +74,7 @@ public final class Tomcat9Portal {
     /** Registers the deployed portal (redirect URI, post-logout URI) as the confidential client. */
     public static void register(TestOpenIdProvider op, URL base) {
         op.registerClient(CLIENT_ID, CLIENT_SECRET, url(base, "signin-oidc"));
-        op.registerPostLogoutRedirectUri(CLIENT_ID, url(base, ""));
+        op.registerPostLogoutRedirectUri(CLIENT_ID, url(base, "signed-out")); // the default post-logout landing
         op.faults().reset();
         op.clearRequests();
     }

@@ -2,7 +2,7 @@ package dev.imsauth.it.tomcat.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imsauth.example.BrowserSession;
+import dev.imsauth.testsupport.BrowserSession;
 import dev.imsauth.it.LibraryArchive;
 import dev.imsauth.it.signin.app.PageServlet;
 import dev.imsauth.testsupport.BrowserlessClient;

@@ -1,4 +1,4 @@
-package dev.imsauth.example;
+package dev.imsauth.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 

@@ -1,10 +1,9 @@
-package dev.imsauth.example;
+package dev.imsauth.testsupport;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +29,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * their versions always match. Override with {@code -Dchromium.binary=…} / {@code -Dchromedriver.binary=…}.
  *
  * <p>Screenshots go to {@code target/screenshots/<name>-<nn>-<step>.png}; the chromedriver log
- * to {@code target/browser-logs/<name>.chromedriver.log}.
+ * to {@code target/browser-logs/<name>.chromedriver.log} ({@code target} of the working directory, which Maven
+ * sets to the module running the tests; {@code -Dbrowser.target.dir=…} overrides it). Shared through the
+ * library's test-jar by the example's end-to-end tests and the container tests in {@code it/}.
  */
 public final class BrowserSession implements AutoCloseable {
 
@@ -139,6 +140,17 @@ public final class BrowserSession implements AutoCloseable {
                 .getText();
     }
 
+    /** Clicks the button whose text is exactly {@code text} (e.g. a form's submit button without an id). */
+    public void clickButton(String text) {
+        driver.findElement(By.xpath("//button[normalize-space()='" + text + "']")).click();
+    }
+
+    /** Waits until the page's text contains {@code text}, and returns all of it. */
+    public String waitForPageText(String text) {
+        new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        return pageText();
+    }
+
     /** Clicks the element with this id. */
     public void click(String id) {
         driver.findElement(By.id(id)).click();
@@ -188,14 +200,9 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
-    /** {@code target/}, found from this class's location ({@code target/test-classes}). */
+    /** The running module's {@code target/} (this class may come from a test-jar in the local repository). */
     private static Path targetDir() {
-        try {
-            return Path.of(BrowserSession.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .getParent();
-        } catch (URISyntaxException | RuntimeException e) {
-            return Path.of("target");
-        }
+        return Path.of(System.getProperty("browser.target.dir", "target")).toAbsolutePath();
     }
 
     private static File logFile(Path target, String name) {
