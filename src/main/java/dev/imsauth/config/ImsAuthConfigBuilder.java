@@ -125,7 +125,7 @@ public final class ImsAuthConfigBuilder {
     /** Validates everything and returns the immutable configuration. */
     public ImsAuthConfig build() {
         UrlRules urls = new UrlRules(allowInsecureLoopback);
-        URI issuerUri = urls.providerUrl(ISSUER, stripTrailingSlash(issuer));
+        URI issuerUri = urls.providerUrl(ISSUER, issuer); // kept exactly: discovery must name this very string
         String id = required(CLIENT_ID, clientId, "the client id of the app registered at developer.bentley.com");
         Optional<Secret> secret = Optional.ofNullable(clientSecret).filter(s -> !s.isBlank()).map(Secret::of);
         ClientAuthMethod method = authMethod(secret.isPresent());

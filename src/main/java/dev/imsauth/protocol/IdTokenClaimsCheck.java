@@ -7,13 +7,15 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The claim checks of OIDC Core 3.1.3.7 on an ID token whose signature is already verified, judged by
  * the application's {@link Clock}: iss, sub, aud (this client and no other audience, as no other is
- * trusted), azp, exp and iat (required), nbf (when present), and the nonce. Messages name the claim,
+ * trusted), azp, exp and iat (required), nbf and auth_time (when present; every time bounded by
+ * {@link ProviderBounds} first), and the nonce. Messages name the claim,
  * never its value.
  */
 final class IdTokenClaimsCheck {
@@ -34,7 +36,7 @@ final class IdTokenClaimsCheck {
      *
      * @param expectedNonce the nonce of the sign-in, or null after a refresh (then the token must carry none)
      */
-    void verify(JWTClaimsSet claims, String expectedNonce) {
+    void verify(JWTClaimsSet claims, Map<String, Object> raw, String expectedNonce) {
         if (!issuer.equals(claims.getIssuer())) {
             throw fail("its iss is not the provider's issuer");
         }
@@ -52,28 +54,36 @@ final class IdTokenClaimsCheck {
         if (azp != null && !azp.equals(clientId)) {
             throw fail("its azp names another client");
         }
-        checkTimes(claims, clock.instant());
+        checkTimes(raw, clock.instant());
         checkNonce(string(claims, "nonce"), expectedNonce);
     }
 
-    private void checkTimes(JWTClaimsSet claims, Instant now) {
-        Date exp = claims.getExpirationTime();
-        Date iat = claims.getIssueTime();
-        Date nbf = claims.getNotBeforeTime();
-        if (exp == null) {
-            throw fail("it has no exp");
-        }
-        if (now.isAfter(exp.toInstant().plus(skew))) {
+    /** exp, iat, nbf and auth_time, each read through {@link ProviderBounds#epochSecond} before any arithmetic. */
+    private void checkTimes(Map<String, Object> raw, Instant now) {
+        Instant exp = time(raw, "exp").orElseThrow(() -> fail("it has no exp"));
+        Instant iat = time(raw, "iat").orElseThrow(() -> fail("it has no iat"));
+        Optional<Instant> nbf = time(raw, "nbf");
+        Optional<Instant> authTime = time(raw, "auth_time");
+        Instant latest = ProviderBounds.plus(now, skew);
+        if (now.isAfter(ProviderBounds.plus(exp, skew))) {
             throw fail("it has expired (exp)");
         }
-        if (iat == null) {
-            throw fail("it has no iat");
-        }
-        if (iat.toInstant().isAfter(now.plus(skew))) {
+        if (iat.isAfter(latest)) {
             throw fail("it was issued in the future (iat)");
         }
-        if (nbf != null && nbf.toInstant().isAfter(now.plus(skew))) {
+        if (nbf.isPresent() && nbf.get().isAfter(latest)) {
             throw fail("it is not valid yet (nbf)");
+        }
+        if (authTime.isPresent() && authTime.get().isAfter(latest)) {
+            throw fail("the user authenticated in the future (auth_time)");
+        }
+    }
+
+    private static Optional<Instant> time(Map<String, Object> raw, String name) {
+        try {
+            return ProviderBounds.epochSecond(raw.get(name));
+        } catch (IllegalArgumentException e) {
+            throw fail("its " + name + " is not a time between 1970 and 9999 (" + e.getMessage() + ")");
         }
     }
 

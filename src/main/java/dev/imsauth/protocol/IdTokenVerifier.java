@@ -1,6 +1,7 @@
 package dev.imsauth.protocol;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObject;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
@@ -16,6 +17,7 @@ import dev.imsauth.config.ImsAuthConfig;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,6 +58,17 @@ final class IdTokenVerifier {
         } catch (ParseException e) {
             throw new IdTokenInvalidException("The ID token is not a JWT", null);
         }
+        if (jwt.getHeader().getCriticalParams() != null && !jwt.getHeader().getCriticalParams().isEmpty()) {
+            // RFC 7515 §4.1.11: extensions this application does not understand make the token unusable
+            throw new IdTokenInvalidException("The ID token was rejected: its header marks extensions as critical "
+                    + "(crit) that this application does not understand", null);
+        }
+        Map<String, Object> payload;
+        try {
+            payload = jwt.getJWTClaimsSet().toJSONObject();
+        } catch (ParseException | RuntimeException e) {
+            throw new IdTokenInvalidException("The ID token was rejected: its claims are malformed", null);
+        }
         JWTClaimsSet claims;
         try {
             claims = processor.process(jwt, null);
@@ -65,11 +78,22 @@ final class IdTokenVerifier {
             throw new IdTokenInvalidException("The ID token was rejected: it is not signed by a key of the provider "
                     + "with an allowed algorithm (" + algorithms + ")", null);
         }
-        claimsCheck.verify(claims, expectedNonce);
+        claimsCheck.verify(claims, rawPayload(jwt, payload), expectedNonce);
         try {
             return new IDTokenClaimsSet(claims);
         } catch (com.nimbusds.oauth2.sdk.ParseException e) {
             throw new IdTokenInvalidException("The ID token was rejected: its claims are malformed", null);
         }
+    }
+
+    /** The payload as the provider wrote it (numbers not yet turned into dates), for the bounds checks. */
+    private static Map<String, Object> rawPayload(JWT jwt, Map<String, Object> parsed) {
+        if (jwt instanceof JOSEObject jose && jose.getPayload() != null) {
+            Map<String, Object> raw = jose.getPayload().toJSONObject();
+            if (raw != null) {
+                return raw;
+            }
+        }
+        return parsed;
     }
 }

@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +25,6 @@ import java.util.Optional;
  * Security mechanism are thin adapters over it. Thread-safe; create one per application.
  */
 public final class OidcClient {
-    /** Lifetime assumed when the token endpoint omits expires_in: short, so we refresh early rather than late. */
-    static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
     private static final System.Logger LOG = System.getLogger(OidcClient.class.getName());
     private final ImsAuthConfig config;
     private final Clock clock;
@@ -43,7 +40,7 @@ public final class OidcClient {
         this.http = new ProviderHttp(httpClient, config.readTimeout(), config.maxResponseBytes());
         this.discovery = new ProviderDiscovery(config, http, clock);
         this.authorizationRequests = new AuthorizationRequests(config, clock);
-        this.tokenEndpoint = new TokenEndpointClient(config, http);
+        this.tokenEndpoint = new TokenEndpointClient(config, http, clock);
     }
 
     /** A client with the default HTTP client (configured timeouts, no redirects) and the system clock. */
@@ -92,8 +89,8 @@ public final class OidcClient {
         IDTokenClaimsSet claims = verifier(meta).verify(result.idToken(), pending.nonce());
         checkAccessTokenHash(claims, result);
         Instant now = clock.instant();
-        TokenSet tokens = new TokenSet(result.accessToken(), result.refreshToken(), result.idToken(),
-                expiry(now, result), result.scopes().isEmpty() ? pending.scopes() : result.scopes());
+        TokenSet tokens = TokenSet.obtained(result.accessToken(), result.refreshToken(), result.idToken(), now,
+                result.lifetime(), result.scopes().isEmpty() ? pending.scopes() : result.scopes());
         LOG.log(System.Logger.Level.DEBUG, "Sign-in completed for subject {0}", claims.getSubject().getValue());
         return new SignedInUser(new UserClaims(claims.toJSONObject()), tokens);
     }
@@ -115,14 +112,14 @@ public final class OidcClient {
             claims = new UserClaims(fresh.toJSONObject());
         }
         TokenSet tokens = user.tokens().refreshedWith(result.accessToken(), result.refreshToken(), result.idToken(),
-                expiry(clock.instant(), result), result.scopes());
+                clock.instant(), result.lifetime(), result.scopes());
         return new SignedInUser(claims, tokens);
     }
 
     /** Requests a client-credentials token for a service app (no user, no ID token). */
     public TokenSet clientCredentials(List<String> scopes) {
         TokenEndpointClient.TokenResult result = tokenEndpoint.clientCredentials(metadata().tokenEndpoint(), scopes);
-        return new TokenSet(result.accessToken(), null, null, expiry(clock.instant(), result),
+        return TokenSet.obtained(result.accessToken(), null, null, clock.instant(), result.lifetime(),
                 result.scopes().isEmpty() ? scopes : result.scopes());
     }
 
@@ -189,10 +186,6 @@ public final class OidcClient {
         } catch (InvalidHashException | ParseException | ClassCastException e) {
             throw new IdTokenInvalidException("The ID token's at_hash does not match the access token", null);
         }
-    }
-
-    private Instant expiry(Instant now, TokenEndpointClient.TokenResult result) {
-        return now.plus(result.expiresIn() == null ? DEFAULT_LIFETIME : Duration.ofSeconds(result.expiresIn()));
     }
 
     private IdTokenVerifier verifier(ProviderMetadata meta) {

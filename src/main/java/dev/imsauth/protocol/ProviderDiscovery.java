@@ -35,9 +35,12 @@ public final class ProviderDiscovery {
         this.urls = new UrlRules(config.allowInsecureLoopback());
     }
 
-    /** The discovery URL for the configured issuer. */
+    /**
+     * The discovery URL for the configured issuer: a terminating {@code /} of the issuer is removed before
+     * {@code /.well-known/openid-configuration} is appended (OIDC Discovery §4).
+     */
     public URI discoveryUri() {
-        return URI.create(config.issuer() + "/.well-known/openid-configuration");
+        return URI.create(stripSlash(config.issuer().toString()) + "/.well-known/openid-configuration");
     }
 
     /** The cached metadata, discovering it first if needed. */
@@ -90,7 +93,7 @@ public final class ProviderDiscovery {
 
     private ProviderMetadata check(OIDCProviderMetadata m) {
         String issuer = m.getIssuer().getValue();
-        if (!stripSlash(issuer).equals(config.issuer().toString())) {
+        if (!issuer.equals(config.issuer().toString())) { // OIDC Discovery §4.3: identical, no normalisation
             throw ProviderException.unavailable("Discovery names issuer '" + issuer + "' but ims.issuer is '"
                     + config.issuer() + "'; they must be identical (OIDC Discovery 4.3)", null);
         }
