@@ -106,7 +106,7 @@ public final class ErrorResponses {
                 case '\\' -> out.append("\\\\");
                 case '<' -> out.append("\\u003c");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || hidden(c)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

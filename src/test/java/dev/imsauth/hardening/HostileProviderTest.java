@@ -248,6 +248,40 @@ class HostileProviderTest {
         assertThat(r.body()).contains("crit").doesNotContain("not signed by a key");
     }
 
+    @Test
+    @Catalogue("I10")
+    void whatTheProviderSaysIsShownEscapedWithHiddenCharactersBlanked() throws Exception {
+        String markup = "<script>alert(1)</script><img src=x onerror=alert(2)> & \"q\" 'a'";
+        String hidden = "\u0000\u0007\u001b[31m\u007f\u0085\u202e\u2066\u2028\r";
+        f.op.faults().authorizeError("access_denied" + "<b>" + hidden, markup + hidden + "end");
+        HttpResponse<String> page = browser.follow(browser.startSignIn(f.url("/protected/")));
+        assertRejected(f, browser, page, 401, "provider_error");
+        assertEscaped(page.body());
+        assertThat(page.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("&amp; &quot;q&quot; &#39;a&#39;");
+
+        BrowserlessClient api = new BrowserlessClient();
+        HttpResponse<String> started = api.startSignIn(f.url("/protected/"));
+        HttpResponse<String> json = api.get(BrowserlessClient.location(started).toString(), Map.of("X-Requested-With", "XMLHttpRequest"));
+        assertThat(json.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertEscaped(json.body());
+        assertThat(JSONObjectUtils.parse(json.body()).get("message").toString()).contains("<script>alert(1)</script>");
+
+        f.op.faults().reset().tokenResponse(400, "application/json", JSONObjectUtils.toJSONString(Map.of(
+                "error", "<img src=x onerror=alert(3)>" + hidden, "error_description", markup + hidden)));
+        BrowserlessClient third = new BrowserlessClient();
+        HttpResponse<String> refused = third.follow(third.startSignIn(f.url("/protected/")));
+        assertRejected(f, third, refused, 401, "token_rejected");
+        assertEscaped(refused.body());
+    }
+
+    /** No markup from the provider survives, and no character that changes how the page reads unseen. */
+    private static void assertEscaped(String body) {
+        assertThat(body).doesNotContain("<script").doesNotContain("<img").doesNotContain("<b>")
+                .doesNotContain("\u0000").doesNotContain("\u0007").doesNotContain("\u001b").doesNotContain("\u007f")
+                .doesNotContain("\u0085").doesNotContain("\u202e").doesNotContain("\u2066").doesNotContain("\u2028")
+                .doesNotContain("\r");
+    }
+
     private Map<String, Object> realKey() {
         return new LinkedHashMap<>(f.op.publicKeys().getKeyByKeyId(f.op.signingKeyId()).toJSONObject());
     }
