@@ -37,6 +37,7 @@ final class IdTokenClaimsCheck {
      * @param expectedNonce the nonce of the sign-in, or null after a refresh (then the token must carry none)
      */
     void verify(JWTClaimsSet claims, Map<String, Object> raw, String expectedNonce) {
+        checkTypes(raw);
         if (!issuer.equals(claims.getIssuer())) {
             throw fail("its iss is not the provider's issuer");
         }
@@ -76,6 +77,19 @@ final class IdTokenClaimsCheck {
         }
         if (authTime.isPresent() && authTime.get().isAfter(latest)) {
             throw fail("the user authenticated in the future (auth_time)");
+        }
+    }
+
+    /** iss, sub, azp and nonce are JSON strings, aud a string or an array of strings (Nimbus would turn 42 into "42"). */
+    private static void checkTypes(Map<String, Object> raw) {
+        for (String name : List.of("iss", "sub", "azp", "nonce")) {
+            if (raw.get(name) != null && !(raw.get(name) instanceof String)) {
+                throw fail("its " + name + " is not a string");
+            }
+        }
+        Object aud = raw.get("aud");
+        if (aud != null && !(aud instanceof String) && !(aud instanceof List<?> l && l.stream().allMatch(String.class::isInstance))) {
+            throw fail("its aud is neither a string nor an array of strings");
         }
     }
 

@@ -117,6 +117,10 @@ public final class ProviderDiscovery {
         if (uri == null) {
             throw ProviderException.unavailable("Discovery at " + discoveryUri() + " lacks " + name, null);
         }
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+            throw ProviderException.unavailable("Discovery at " + discoveryUri() + " gives " + name
+                    + " without a scheme and host", null);
+        }
         urls.requireSecureScheme(name, uri);
         return uri;
     }

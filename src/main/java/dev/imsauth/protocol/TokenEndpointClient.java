@@ -111,7 +111,7 @@ final class TokenEndpointClient {
         }
         var tokens = parsed.toSuccessResponse().getTokens();
         AccessToken access = tokens.getAccessToken();
-        if (access == null || !AccessTokenType.BEARER.equals(access.getType())) {
+        if (access == null || access.getValue().isBlank() || !AccessTokenType.BEARER.equals(access.getType())) {
             throw ProviderException.error("The token endpoint did not issue a Bearer access token", null);
         }
         String idToken = tokens instanceof OIDCTokens oidc && oidc.getIDTokenString() != null ? oidc.getIDTokenString() : null;
