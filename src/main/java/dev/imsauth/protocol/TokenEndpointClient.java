@@ -141,7 +141,8 @@ final class TokenEndpointClient {
             return ProviderBounds.DEFAULT_LIFETIME; // Nimbus reports the unreadable body below
         }
         Duration lifetime = ProviderBounds.lifetime(json.get("expires_in"));
-        if (json.remove("expires_in") != null) {
+        if (json.containsKey("expires_in")) {
+            json.remove("expires_in");
             response.setBody(JSONObjectUtils.toJSONString(json));
         }
         return lifetime;

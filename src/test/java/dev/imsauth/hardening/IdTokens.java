@@ -4,9 +4,9 @@ import dev.imsauth.hardening.ProviderInputs.Judged;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
  * Generated ID tokens for {@link ProviderFuzzTest}: header parameters (alg, kid, typ, crit) and claims (iss,
@@ -15,7 +15,7 @@ import net.jqwik.api.Combinators;
  * type, signed by the provider's key or by a decoy holding the same kid. The token is good exactly when
  * every part is.
  */
-final class IdTokens {
+public final class IdTokens {
     private static final List<String> HEADER = List.of("alg", "kid", "typ", "crit");
     private static final List<String> CLAIMS = List.of("iss", "sub", "aud", "azp", "exp", "iat", "nbf", "auth_time", "nonce");
 
@@ -23,12 +23,12 @@ final class IdTokens {
     }
 
     /** A token to sign: the judged header and claim values, extra members, and the signer. */
-    record Token(List<Judged> headerValues, List<Judged> claimValues, Map<String, Object> extra, boolean decoy) {
-        boolean ok() {
+    public record Token(List<Judged> headerValues, List<Judged> claimValues, Map<String, Object> extra, boolean decoy) {
+        public boolean ok() {
             return !decoy && headerValues.stream().allMatch(Judged::ok) && claimValues.stream().allMatch(Judged::ok);
         }
 
-        Map<String, Object> header() {
+        public Map<String, Object> header() {
             Map<String, Object> h = new LinkedHashMap<>();
             for (int i = 0; i < HEADER.size(); i++) {
                 ProviderInputs.put(h, HEADER.get(i), headerValues.get(i));
@@ -37,7 +37,7 @@ final class IdTokens {
         }
 
         /** The claims; a nonce of {@code true} becomes the sign-in's own nonce. */
-        Map<String, Object> claims(String nonce) {
+        public Map<String, Object> claims(String nonce) {
             Map<String, Object> c = new LinkedHashMap<>();
             extra.forEach((k, v) -> c.put("x-" + k, v));
             for (int i = 0; i < CLAIMS.size(); i++) {
@@ -61,17 +61,31 @@ final class IdTokens {
         }
     }
 
-    static Arbitrary<Token> tokens() {
-        Arbitrary<List<Judged>> header = Combinators.combine(ProviderInputs.alg(), ProviderInputs.kid(), ProviderInputs.typ(),
-                ProviderInputs.crit()).as(List::of);
-        Arbitrary<List<Judged>> times = Combinators.combine(ProviderInputs.exp(), ProviderInputs.iat(), ProviderInputs.nbf(),
-                ProviderInputs.authTime()).as(List::of);
-        Arbitrary<List<Judged>> who = Combinators.combine(ProviderInputs.iss(), ProviderInputs.sub(), ProviderInputs.aud(),
-                ProviderInputs.azp(), ProviderInputs.nonce()).as(List::of);
-        Arbitrary<List<Judged>> claims = Combinators.combine(who, times).as((w, t) ->
-                List.of(w.get(0), w.get(1), w.get(2), w.get(3), t.get(0), t.get(1), t.get(2), t.get(3), w.get(4)));
-        Arbitrary<Map<String, Object>> extra = ProviderInputs.extraMembers();
-        Arbitrary<Boolean> decoy = Arbitraries.frequency(net.jqwik.api.Tuple.of(12, false), net.jqwik.api.Tuple.of(1, true));
-        return Combinators.combine(header, claims, extra, decoy).as(Token::new);
+    /** Tokens whose header parameters vary (and the signer), with claims a correct relying party accepts. */
+    static Arbitrary<Token> headers() {
+        List<Judged> good = List.of(new Judged(InProcessProvider.ISSUER, true), new Judged("alice", true),
+                new Judged(InProcessProvider.CLIENT_ID, true), new Judged(ProviderInputs.ABSENT, true),
+                new Judged(InProcessProvider.NOW.getEpochSecond() + 600, true),
+                new Judged(InProcessProvider.NOW.getEpochSecond() - 5, true), new Judged(ProviderInputs.ABSENT, true),
+                new Judged(ProviderInputs.ABSENT, true), new Judged(true, true));
+        return Arbitraries.randomValue(r -> new Token(header(r), good, Map.of(), r.nextInt(9) == 0));
+    }
+
+    /** Tokens whose claims vary (and some header parameters and extra members); sign them or judge the claims alone. */
+    public static Arbitrary<Token> tokens() {
+        return Arbitraries.randomValue(r -> new Token(header(r), List.of(pick(ProviderInputs.iss(), r),
+                pick(ProviderInputs.sub(), r), pick(ProviderInputs.aud(), r), pick(ProviderInputs.azp(), r),
+                pick(ProviderInputs.exp(), r), pick(ProviderInputs.iat(), r), pick(ProviderInputs.nbf(), r),
+                pick(ProviderInputs.authTime(), r), pick(ProviderInputs.nonce(), r)),
+                r.nextInt(3) == 0 ? ProviderInputs.extraMembers(r) : Map.of(), r.nextInt(13) == 0));
+    }
+
+    private static List<Judged> header(Random r) {
+        return List.of(pick(ProviderInputs.alg(), r), pick(ProviderInputs.kid(), r), pick(ProviderInputs.typ(), r),
+                pick(ProviderInputs.crit(), r));
+    }
+
+    private static Judged pick(List<Judged> choices, Random r) {
+        return ProviderInputs.pick(choices, r);
     }
 }

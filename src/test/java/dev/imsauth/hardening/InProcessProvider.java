@@ -3,10 +3,9 @@ package dev.imsauth.hardening;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.imsauth.config.ImsAuthConfig;
@@ -26,8 +25,8 @@ import java.util.Map;
 
 /**
  * A provider that lives in the test's memory: its discovery document, JWKS and token endpoint are
- * {@link ScriptedHttpClient} answers, its ID tokens are ES256 (cheap to sign thousands of times), and the
- * {@link OidcClient} under test runs on a fixed clock. For the property tests of {@link ProviderFuzzTest},
+ * {@link ScriptedHttpClient} answers, its ID tokens RS256 (cheap to verify; each distinct token is signed
+ * once), and the {@link OidcClient} under test runs on a fixed clock. For the property tests of {@link ProviderFuzzTest},
  * which need tens of thousands of provider answers without a socket each.
  */
 final class InProcessProvider {
@@ -38,13 +37,15 @@ final class InProcessProvider {
     static final String TOKEN_PATH = "/connect/token";
     static final String JWKS_PATH = "/jwks";
     static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
-    final ECKey key;
-    final ECKey decoy;
+    final RSAKey key;
+    final RSAKey decoy;
+    final RSAKey small;
 
     InProcessProvider() {
         try {
-            key = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
-            decoy = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
+            key = new RSAKeyGenerator(2048).keyID("k1").generate();
+            decoy = new RSAKeyGenerator(2048).keyID("k1").generate();
+            small = new RSAKeyGenerator(1024, true).keyID("k1").generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -52,7 +53,7 @@ final class InProcessProvider {
 
     static ImsAuthConfig config() {
         return ImsAuthConfig.builder().issuer(ISSUER).clientId(CLIENT_ID).redirectUri("https://app.example/signin-oidc")
-                .idTokenAlgorithms(List.of("ES256")).build();
+                .build();
     }
 
     /** A well-behaved discovery document. */
@@ -64,7 +65,7 @@ final class InProcessProvider {
         doc.put("jwks_uri", ISSUER + JWKS_PATH);
         doc.put("response_types_supported", List.of("code"));
         doc.put("subject_types_supported", List.of("public"));
-        doc.put("id_token_signing_alg_values_supported", List.of("ES256"));
+        doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
         return doc;
     }
 
@@ -115,22 +116,22 @@ final class InProcessProvider {
     }
 
     /** Signs with {@code signer}, e.g. the {@link #decoy} that shares the real key's kid. */
-    static String sign(Map<String, Object> header, Map<String, Object> claims, ECKey signer) {
+    static String sign(Map<String, Object> header, Map<String, Object> claims, RSAKey signer) {
         try {
             Base64URL h = Base64URL.encode(JSONObjectUtils.toJSONString(header).getBytes(StandardCharsets.UTF_8));
             Base64URL p = Base64URL.encode(JSONObjectUtils.toJSONString(claims).getBytes(StandardCharsets.UTF_8));
             byte[] input = (h + "." + p).getBytes(StandardCharsets.US_ASCII);
-            Base64URL sig = new ECDSASigner(signer).sign(new JWSHeader(JWSAlgorithm.ES256), input);
+            Base64URL sig = new RSASSASigner(signer).sign(new JWSHeader(JWSAlgorithm.RS256), input);
             return h + "." + p + "." + sig;
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign the fuzz token", e);
         }
     }
 
-    /** The usual header: ES256, the real kid, typ JWT. */
+    /** The usual header: RS256, the real kid, typ JWT. */
     static Map<String, Object> header() {
         Map<String, Object> h = new LinkedHashMap<>();
-        h.put("alg", "ES256");
+        h.put("alg", "RS256");
         h.put("kid", "k1");
         h.put("typ", "JWT");
         return h;
