@@ -35,15 +35,15 @@ final class DiscoveryDocuments {
     }
 
     static Arbitrary<Document> documents() {
-        List<Judged> issuer = weighted(Tuple.of(16, new Judged(ISSUER, true)),
+        List<Judged> issuer = ProviderInputs.weighted(Tuple.of(16, new Judged(ISSUER, true)),
                 Tuple.of(1, new Judged(ISSUER + "/", false)), Tuple.of(1, new Judged("https://OP.example", false)),
                 Tuple.of(1, new Judged("https://op.example.", false)), Tuple.of(1, new Judged("https://evil.example", false)),
                 Tuple.of(1, new Judged(ISSUER + " ", false)), Tuple.of(1, new Judged(ABSENT, false)), Tuple.of(1, new Judged(7, false)));
-        List<Judged> optional = weighted(Tuple.of(12, new Judged(ABSENT, true)),
+        List<Judged> optional = ProviderInputs.weighted(Tuple.of(12, new Judged(ABSENT, true)),
                 Tuple.of(6, new Judged("https://op.example/x", true)), Tuple.of(1, new Judged("http://op.example/x", false)),
                 Tuple.of(1, new Judged("http://127.0.0.1/x", false)), Tuple.of(1, new Judged("javascript:alert(1)", false)),
                 Tuple.of(1, new Judged("/relative", false)));
-        List<Judged> required = weighted(Tuple.of(40, new Judged("good", true)),
+        List<Judged> required = ProviderInputs.weighted(Tuple.of(40, new Judged("good", true)),
                 Tuple.of(1, new Judged("http://op.example/e", false)), Tuple.of(1, new Judged("http://localhost/e", false)),
                 Tuple.of(1, new Judged("javascript:alert(1)", false)), Tuple.of(1, new Judged("/relative", false)),
                 Tuple.of(1, new Judged("", false)), Tuple.of(1, new Judged("//evil.example/e", false)),
@@ -57,17 +57,6 @@ final class DiscoveryDocuments {
 
     private static Judged pick(List<Judged> choices, java.util.Random r) {
         return ProviderInputs.pick(choices, r);
-    }
-
-    @SafeVarargs
-    private static List<Judged> weighted(Tuple.Tuple2<Integer, Judged>... choices) {
-        java.util.ArrayList<Judged> out = new java.util.ArrayList<>();
-        for (Tuple.Tuple2<Integer, Judged> c : choices) {
-            for (int i = 0; i < c.get1(); i++) {
-                out.add(c.get2());
-            }
-        }
-        return out;
     }
 
     private static Document build(Judged issuer, List<Judged> required, List<Judged> optional, Object issFlag,

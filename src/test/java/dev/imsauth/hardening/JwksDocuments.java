@@ -92,7 +92,7 @@ final class JwksDocuments {
         Map<String, Object> real = op.key.toPublicJWK().toJSONObject();
         Map<String, Object> ec = Map.of("kty", "EC", "crv", "P-256", "kid", "k1",
                 "x", "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y", "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0");
-        return weighted(
+        return ProviderInputs.weighted(
                 Tuple.of(6, new Member("real", real, true)),
                 Tuple.of(1, new Member("real+key_ops[verify]", with(real, "key_ops", List.of("verify", "sign")), true)),
                 Tuple.of(1, new Member("real+use=sig", with(real, "use", "sig"), true)),
@@ -114,17 +114,6 @@ final class JwksDocuments {
                 Tuple.of(1, new Member("null", null, false)),
                 Tuple.of(1, new Member("array", List.of(real), false)),
                 Tuple.of(2, new Member("random", null, false)));
-    }
-
-    @SafeVarargs
-    private static List<Member> weighted(Tuple.Tuple2<Integer, Member>... choices) {
-        List<Member> out = new ArrayList<>();
-        for (Tuple.Tuple2<Integer, Member> c : choices) {
-            for (int i = 0; i < c.get1(); i++) {
-                out.add(c.get2());
-            }
-        }
-        return out;
     }
 
     private static Map<String, Object> with(Map<String, Object> base, String name, Object value) {

@@ -220,12 +220,18 @@ public final class ProviderInputs {
 
     @SafeVarargs
     private static List<Judged> judged(Tuple.Tuple2<Integer, Judged>... choices) {
-        List<Judged> out = new ArrayList<>();
-        for (Tuple.Tuple2<Integer, Judged> c : choices) {
+        return weighted(choices);
+    }
+
+    /** The choices, each repeated by its weight (weights are small), so that {@link #pick} honours them. */
+    @SafeVarargs
+    static <T> List<T> weighted(Tuple.Tuple2<Integer, T>... choices) {
+        List<T> out = new ArrayList<>();
+        for (Tuple.Tuple2<Integer, T> c : choices) {
             for (int i = 0; i < c.get1(); i++) {
                 out.add(c.get2());
             }
         }
-        return List.copyOf(out);
+        return out;
     }
 }
