@@ -19,6 +19,8 @@ import java.util.Set;
 public final class SessionCookieDefaults implements ServletContainerInitializer {
     /** The cookie attribute name, as Servlet 6 {@link SessionCookieConfig#setAttribute} takes it. */
     static final String SAME_SITE = "SameSite";
+    /** Servlet 6.0 added {@link SessionCookieConfig#setAttribute}; the javax artifact also runs on Servlet 4. */
+    private static final int SERVLET_WITH_COOKIE_ATTRIBUTES = 6;
 
     private static final System.Logger LOG = System.getLogger(SessionCookieDefaults.class.getName());
 
@@ -27,6 +29,13 @@ public final class SessionCookieDefaults implements ServletContainerInitializer 
         try {
             SessionCookieConfig cookie = context.getSessionCookieConfig();
             cookie.setHttpOnly(true);
+            if (context.getMajorVersion() < SERVLET_WITH_COOKIE_ATTRIBUTES) {
+                // the javax artifact on Servlet 4 (Tomcat 9): no cookie attributes in the API, the container sets SameSite
+                LOG.log(System.Logger.Level.INFO, "Servlet {0} cannot set SameSite on the session cookie; set it in "
+                        + "the container (Tomcat 9: CookieProcessor sameSiteCookies=\"lax\" in META-INF/context.xml)",
+                        context.getMajorVersion());
+                return;
+            }
             if (cookie.getAttribute(SAME_SITE) == null) {
                 cookie.setAttribute(SAME_SITE, "Lax");
             }

@@ -94,7 +94,9 @@ public final class FakeITwinApi implements AutoCloseable {
         try {
             return new FakeITwinApi(port, tokens);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start the fake iTwin API", e);
+            throw new IllegalStateException(port != 0 && !LoopbackPorts.isFree(port)
+                    ? LoopbackPorts.inUse(port, "the fake iTwin API", "Choose another port (0: any free one).")
+                    : "cannot start the fake iTwin API", e);
         }
     }
 

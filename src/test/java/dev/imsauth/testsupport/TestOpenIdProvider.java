@@ -82,7 +82,9 @@ public final class TestOpenIdProvider implements AutoCloseable {
         try {
             return new TestOpenIdProvider(port);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start the test OpenID provider on port " + port, e);
+            throw new IllegalStateException(port != 0 && !LoopbackPorts.isFree(port)
+                    ? LoopbackPorts.inUse(port, "the test OpenID provider", "Choose another port (0: any free one).")
+                    : "cannot start the test OpenID provider on port " + port, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.imsauth.example;
 
+import dev.imsauth.testsupport.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -84,6 +85,7 @@ public final class ExampleServer implements AutoCloseable {
         try (StartupFailures failures = StartupFailures.watch()) {
             configure(tomcat, baseDir, port, warDir, contextParameters);
             tomcat.start();
+            requireListening(tomcat.getConnector(), port);
             Context context = (Context) tomcat.getHost().findChild("");
             if (context.getState() != LifecycleState.STARTED) {
                 throw new IllegalStateException("The example web app did not start (state " + context.getState()
@@ -98,6 +100,16 @@ public final class ExampleServer implements AutoCloseable {
         URI baseUri = URI.create("http://localhost:" + tomcat.getConnector().getLocalPort() + "/");
         LOG.log(System.Logger.Level.INFO, "Example app up at {0} in {1} ms", baseUri, startupTime.toMillis());
         return new ExampleServer(tomcat, baseDir, baseUri, startupTime);
+    }
+
+    /** Tomcat logs a connector that cannot bind and starts without it; the example must not run unreachable. */
+    private static void requireListening(Connector connector, int port) {
+        if (connector.getState() != LifecycleState.STARTED || connector.getLocalPort() < 0) {
+            throw new IllegalStateException(port != 0 && !LoopbackPorts.isFree(port)
+                    ? LoopbackPorts.inUse(port, "the example app", "Choose another port (0: any free one).")
+                    : "Embedded Tomcat could not listen on 127.0.0.1:" + port + " (connector " + connector.getState()
+                            + "); the Tomcat log above says why.");
+        }
     }
 
     private static void configure(Tomcat tomcat, Path baseDir, int port, Path warDir,

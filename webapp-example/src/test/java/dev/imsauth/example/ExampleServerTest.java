@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import dev.imsauth.example.fixture.AnnotatedServlet;
 import dev.imsauth.example.fixture.FixtureInitializer;
 import dev.imsauth.example.fixture.FragmentServlet;
+import dev.imsauth.testsupport.LoopbackPorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,6 +57,19 @@ class ExampleServerTest {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri("lib/annotation")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void stopsWhenItsPortIsTakenInsteadOfRunningUnreachable(@TempDir Path tmp) throws Exception {
+        Path war = warWithFixtureLibrary(tmp.resolve("war"));
+        try (ServerSocket taken = new ServerSocket(0, 1, LoopbackPorts.LOOPBACK)) {
+            int port = taken.getLocalPort();
+
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> ExampleServer.start(port, war).close())
+                    .withMessageStartingWith("Port " + port + " on 127.0.0.1, wanted by the example app, is in use by"
+                            + " another program.");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.imsauth.example;
 
 import dev.imsauth.config.ConfigKeys;
 import dev.imsauth.config.ConfigSource;
+import dev.imsauth.testsupport.LoopbackPorts;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,9 +16,14 @@ import java.util.Optional;
  *       https://api.bentley.com. Every {@code IMS_*} variable reaches the filter unchanged
  *       ({@code IMS_CLIENT_SECRET}, {@code IMS_REDIRECT_URI}, …, see docs/configuration.md).</li>
  * </ul>
- * Ports: {@code -Dexample.port} (8080), {@code -Dexample.idp.port} (9000), {@code -Dexample.api.port} (9001).
+ * Ports: {@code -Dexample.port} (8080; {@code ./run-example.sh --port N}), {@code -Dexample.idp.port} (9000),
+ * {@code -Dexample.api.port} (9001). When one is taken it stops at once, naming the port and the option.
  */
 public final class RunExample {
+
+    static final String APP_PORT = ExampleServer.PORT_PROPERTY;
+    static final String IDP_PORT = "example.idp.port";
+    static final String API_PORT = "example.api.port";
 
     private RunExample() {
     }
@@ -26,17 +32,31 @@ public final class RunExample {
         Optional<String> clientId = ConfigSource.systemProperties().orElse(ConfigSource.environment())
                 .get(ConfigKeys.CLIENT_ID);
         try {
-            int appPort = port("example.port", 8080);
+            int appPort = port(APP_PORT, 8080);
+            requireFree(appPort, "the example app", "--port N");
             if (clientId.isPresent()) {
                 runWithIms(appPort, clientId.get());
             } else {
-                runWithDevelopmentProvider(appPort, port("example.idp.port", 9000), port("example.api.port", 9001));
+                int idpPort = port(IDP_PORT, 9000);
+                int apiPort = port(API_PORT, 9001);
+                requireFree(idpPort, "the development identity provider", "-D" + IDP_PORT + "=N");
+                requireFree(apiPort, "the fake iTwin API", "-D" + API_PORT + "=N");
+                runWithDevelopmentProvider(appPort, idpPort, apiPort);
             }
         } catch (RuntimeException e) {
             System.err.printf("%n*** The example did not start: %s%n%n", e.getMessage());
             System.err.flush();
             System.exit(1);
         }
+    }
+
+    /**
+     * Stops before anything starts when {@code port} is taken, naming it and the {@code ./run-example.sh} option
+     * that picks another.
+     */
+    static void requireFree(int port, String server, String option) {
+        LoopbackPorts.requireFree(port, server, "Stop that program, or choose another port: ./run-example.sh "
+                + option + ".");
     }
 
     private static void runWithDevelopmentProvider(int appPort, int idpPort, int apiPort) {
