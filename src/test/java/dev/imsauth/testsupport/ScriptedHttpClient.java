@@ -27,9 +27,10 @@ import javax.net.ssl.SSLParameters;
  * An {@link HttpClient} that never touches the network: each request is answered by the {@link Answer}
  * set for its path, delivered through the caller's body handler exactly as a real response would be (so
  * the library's size cap and parsing run unchanged). For property tests that drive the protocol classes
- * through thousands of provider answers in-process. Counts requests per path.
+ * through thousands of provider answers in-process, and for the benchmarks' in-process provider (which
+ * extends it). Counts requests per path.
  */
-public final class ScriptedHttpClient extends HttpClient {
+public class ScriptedHttpClient extends HttpClient {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
