@@ -20,6 +20,7 @@ import java.util.List;
  */
 public record PendingLogin(String state, String nonce, Secret verifier, String redirectUri, String returnUrl,
                            List<String> scopes, Instant createdAt) implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     public PendingLogin {
         scopes = List.copyOf(scopes);

@@ -11,6 +11,14 @@ import java.util.List;
  * @param tokens the tokens
  */
 public record SignedInUser(UserClaims claims, TokenSet tokens) implements Serializable {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
+    /** Serialized compactly (see {@link SignedInUserForm}); the session holds this on every node. */
+    @java.io.Serial
+    private Object writeReplace() {
+        return new SignedInUserForm(this);
+    }
 
     /** The principal name, from the configured claim, falling back to {@code sub}. */
     public String principalName(String claim) {

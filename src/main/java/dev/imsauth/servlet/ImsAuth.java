@@ -159,5 +159,10 @@ public final class ImsAuth {
 
     /** Scopes we sent the user to the provider for, and the token generation they had then. */
     private record ScopeRequest(List<String> scopes, String generation) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        ScopeRequest {
+            scopes = List.copyOf(scopes);
+        }
     }
 }

@@ -14,10 +14,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,14 +27,24 @@ import java.util.concurrent.TimeoutException;
  * Jakarta Security mechanism and the token bean share one instance per application, each passing the
  * {@link UserSlot} of the current user.
  *
- * <p><b>One refresh per sign-in at a time.</b> Refreshes are keyed by a hash of the refresh token, which is
- * the same for every request of one session on this node, whatever session facade the container hands out.
- * The first caller refreshes; concurrent callers wait for and reuse its result. A caller that arrives just
- * after a refresh finished sees that the slot already holds newer tokens and uses them, so a rotated
- * refresh token is never spent twice. Entries leave the map when their refresh completes.
+ * <p><b>One refresh per sign-in at a time on this node.</b> Refreshes are keyed by a hash of the refresh
+ * token, which is the same for every request of one session, whatever session facade or copy the container
+ * hands out. The first caller refreshes; concurrent callers wait for and reuse its result, and for
+ * {@code ims.refresh-margin} afterwards a caller that still brings the spent refresh token gets the same
+ * result ({@link RecentRefreshes}) and writes the newer tokens into its own slot. A caller that arrives
+ * after a refresh finished and sees newer tokens in the slot uses them; so a rotated refresh token is
+ * spent at most once per node.
  *
- * <p><b>Failures.</b> {@code invalid_grant} (or any refusal) and a refreshed ID token that names another
- * sub, iss or aud sign the user out: the slot is cleared and the result is empty. A provider fault
+ * <p><b>Across nodes.</b> Two nodes may spend the same refresh token at the same moment; with one-time
+ * refresh tokens the provider then answers the second with {@code invalid_grant}. So a refused refresh
+ * reads the slot again (the other node's tokens may have arrived) and else writes nothing: the current
+ * access token stays in use while it is valid, and in the refresh margin after it expired requests get a
+ * 503 "try again" (kind {@link Failure#PROVIDER_UNAVAILABLE}); meanwhile the other node's new tokens reach
+ * the session. The user is signed out when the refusal comes later than that, or after an API rejected
+ * the access token. docs/clustering.md states the guarantee and its limits.
+ *
+ * <p><b>Failures.</b> A refreshed ID token that names another sub, iss or aud signs the user out at once:
+ * the slot is cleared and the result is empty. A provider fault
  * (5xx, timeout, unreachable) changes nothing: the current tokens stay in use while the access token
  * has not expired; after that a {@link ProviderException} of kind {@link Failure#PROVIDER_UNAVAILABLE} (503)
  * is thrown. The slot only ever holds a complete, verified generation of tokens.
@@ -52,7 +61,7 @@ public final class TokenRefresher {
     private final Clock clock;
     private final Duration margin;
     private final Duration waitLimit;
-    private final ConcurrentHashMap<String, CompletableFuture<SignedInUser>> inFlight = new ConcurrentHashMap<>();
+    private final RecentRefreshes recent = new RecentRefreshes();
 
     public TokenRefresher(OidcClient client) {
         this.client = client;
@@ -64,16 +73,18 @@ public final class TokenRefresher {
 
     /**
      * The user in the slot with tokens fresh enough to use, refreshing first when needed; empty when nobody
-     * is signed in or the sign-in could not be renewed (then the slot is cleared).
+     * is signed in or the sign-in could not be renewed (then the slot is cleared). After a refused refresh
+     * the current tokens are returned until the access token expires (see the class comment).
      *
-     * @throws ProviderException (503 kind) when the provider failed and the access token has expired
+     * @throws ProviderException (503 kind) when the provider failed and the access token has expired, or the
+     *                           refresh was refused and the access token expired less than the margin ago
      */
     public Optional<SignedInUser> current(UserSlot slot) {
         Optional<SignedInUser> stored = slot.read();
         if (stored.isEmpty() || !stored.get().tokens().needsRefresh(clock.instant(), margin)) {
             return stored;
         }
-        return renew(slot, stored.get());
+        return renew(slot, stored.get(), true);
     }
 
     /**
@@ -85,7 +96,7 @@ public final class TokenRefresher {
         if (stored.isEmpty() || !stored.get().tokens().accessToken().equals(rejectedAccessToken)) {
             return stored.isEmpty() ? stored : current(slot);
         }
-        return renew(slot, stored.get());
+        return renew(slot, stored.get(), false);
     }
 
     /** The slot's user as a token source for API clients; throws {@code sign_in_required} (401 kind) without one. */
@@ -105,10 +116,10 @@ public final class TokenRefresher {
 
     /** How many refreshes are under way right now (for tests and monitoring). */
     public int refreshesInFlight() {
-        return inFlight.size();
+        return recent.underWay();
     }
 
-    private Optional<SignedInUser> renew(UserSlot slot, SignedInUser seen) {
+    private Optional<SignedInUser> renew(UserSlot slot, SignedInUser seen, boolean tokenAccepted) {
         if (seen.tokens().refreshPausedAt(clock.instant()).isPresent()) {
             return fallback(seen, unavailable(null)); // a cool-down after a failed refresh: no provider call
         }
@@ -122,19 +133,17 @@ public final class TokenRefresher {
             return Optional.of(seen);
         }
         String key = key(seen.tokens().refreshToken().get());
-        CompletableFuture<SignedInUser> mine = new CompletableFuture<>();
-        CompletableFuture<SignedInUser> running = inFlight.putIfAbsent(key, mine);
-        if (running != null) {
-            return await(running, seen);
+        RecentRefreshes.Claim claim = recent.claim(key, seen, clock.instant());
+        if (!claim.leading()) {
+            return await(slot, seen, claim, tokenAccepted);
         }
+        RecentRefreshes.Outcome outcome;
         try {
-            SignedInUser result = lead(slot, seen);
-            mine.complete(result);
-            return Optional.ofNullable(result);
+            outcome = lead(slot, seen);
         } catch (RuntimeException e) {
             ImsAuthException failure = e instanceof ImsAuthException ims ? ims : new ProviderException(
                     Failure.PROVIDER_ERROR, "refresh_failed", "Refreshing the tokens failed unexpectedly", null);
-            mine.completeExceptionally(failure);
+            recent.fail(key, claim, failure);
             Duration coolDown = ProviderBounds.coolDown(failure instanceof ProviderException p ? p.retryAfter() : Optional.empty());
             slot.replace(seen, new SignedInUser(seen.claims(),
                     seen.tokens().pauseRefreshUntil(ProviderBounds.plus(clock.instant(), coolDown))));
@@ -142,37 +151,77 @@ public final class TokenRefresher {
                     "Refreshing the tokens of subject {0} failed: {1}; no new attempt for {2}", seen.claims().subject(),
                     e == failure ? e.getMessage() : e.getClass().getName(), coolDown);
             return fallback(seen, failure);
-        } finally {
-            inFlight.remove(key, mine);
         }
+        Instant now = clock.instant();
+        Instant keepUntil = outcome.refused() ? latest(now, seen.tokens().expiresAt()).plus(margin) : now.plus(margin);
+        recent.finish(key, claim, outcome, now, keepUntil);
+        return settle(slot, seen, outcome, tokenAccepted);
     }
 
-    /** Refreshes as the one caller for this sign-in; null when the user is signed out (now). */
-    private SignedInUser lead(UserSlot slot, SignedInUser seen) {
+    /** Refreshes as the one caller for this sign-in on this node. */
+    private RecentRefreshes.Outcome lead(UserSlot slot, SignedInUser seen) {
         Optional<SignedInUser> now = slot.read();
         if (now.isEmpty()) {
-            return null;
+            return RecentRefreshes.Outcome.SIGNED_OUT;
         }
         if (!UserSlot.sameTokens(now.get(), seen)) {
-            return now.get(); // a refresh finished between our read and our turn
+            return new RecentRefreshes.Outcome(now.get(), false); // a refresh finished between our read and our turn
         }
         try {
             SignedInUser fresh = client.refresh(seen);
             slot.replace(seen, fresh);
             LOG.log(System.Logger.Level.DEBUG, "Refreshed the tokens of subject {0}; the access token now expires at {1}",
                     fresh.claims().subject(), fresh.tokens().expiresAt());
-            return fresh;
-        } catch (TokenRejectedException | IdTokenInvalidException e) {
+            return new RecentRefreshes.Outcome(fresh, false);
+        } catch (TokenRejectedException e) {
+            // with one-time refresh tokens, another node may have spent this one and stored newer tokens
+            Optional<SignedInUser> again = slot.read();
+            if (again.isPresent() && !UserSlot.sameTokens(again.get(), seen)) {
+                return new RecentRefreshes.Outcome(again.get(), false);
+            }
+            LOG.log(System.Logger.Level.WARNING, "Refresh rejected ({0}): {1}; subject {2} keeps the current access "
+                    + "token until it expires at {3}, then must sign in again", e.reason(), e.getMessage(),
+                    seen.claims().subject(), seen.tokens().expiresAt());
+            return RecentRefreshes.Outcome.REFUSED;
+        } catch (IdTokenInvalidException e) {
             slot.clear(seen);
             LOG.log(System.Logger.Level.WARNING, "Refresh rejected ({0}): {1}; subject {2} must sign in again",
                     e.reason(), e.getMessage(), seen.claims().subject());
-            return null;
+            return RecentRefreshes.Outcome.SIGNED_OUT;
         }
     }
 
-    private Optional<SignedInUser> await(CompletableFuture<SignedInUser> running, SignedInUser seen) {
+    /**
+     * What a caller that saw {@code seen} gets from an outcome. Newer tokens are written into the caller's
+     * slot too (a no-op when it is the slot the leader wrote), so that a container that keeps one copy of
+     * the session per request stores them from every request. A refused refresh token leaves the slot
+     * untouched while the access token is still valid and accepted: writing would overwrite the newer
+     * tokens another node may be storing; after that the user is signed out.
+     */
+    private Optional<SignedInUser> settle(UserSlot slot, SignedInUser seen, RecentRefreshes.Outcome outcome,
+                                          boolean tokenAccepted) {
+        if (outcome.user() != null) {
+            if (!UserSlot.sameTokens(outcome.user(), seen)) {
+                slot.replace(seen, outcome.user());
+            }
+            return Optional.of(outcome.user());
+        }
+        if (outcome.refused() && tokenAccepted && !refusalFinal(seen)) {
+            if (expired(seen)) {
+                throw unavailable(null); // expired a moment ago: the next request may find the other node's tokens
+            }
+            return Optional.of(seen);
+        }
+        if (outcome.refused()) {
+            slot.clear(seen);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<SignedInUser> await(UserSlot slot, SignedInUser seen, RecentRefreshes.Claim running,
+                                         boolean tokenAccepted) {
         try {
-            return Optional.ofNullable(running.get(waitLimit.toMillis(), TimeUnit.MILLISECONDS));
+            return settle(slot, seen, running.outcome().get(waitLimit.toMillis(), TimeUnit.MILLISECONDS), tokenAccepted);
         } catch (ExecutionException e) {
             return fallback(seen, e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
         } catch (TimeoutException e) {
@@ -192,6 +241,15 @@ public final class TokenRefresher {
             return Optional.of(seen);
         }
         throw unavailable(ims);
+    }
+
+    /** A refusal is final once the access token has been expired for the refresh margin: no other node's refresh is coming. */
+    private boolean refusalFinal(SignedInUser seen) {
+        return !clock.instant().isBefore(seen.tokens().expiresAt().plus(margin));
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private boolean expired(SignedInUser user) {

@@ -3,6 +3,7 @@ package dev.imsauth.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.imsauth.hardening.Catalogue;
 import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Failure;
 import dev.imsauth.protocol.ImsAuthException;
@@ -163,6 +164,135 @@ class TokenRefresherTest {
                     assertThat(e.reason()).isEqualTo("sign_in_required");
                     assertThat(e.failure()).isEqualTo(Failure.AUTHENTICATION_FAILED);
                 });
+    }
+
+    @Catalogue("G03")
+    @Test
+    void aRefreshTheProviderRefusesBecauseAnotherNodeSpentTheTokenKeepsTheUserAndWritesNothing() {
+        SignedInUser old = slot.read().orElseThrow();
+        CountingSlot copyOnB = new CountingSlot(old); // the other node's copy of the same session
+        TokenRefresher nodeB = new TokenRefresher(f.client);
+        f.clock.advance(LIFETIME.minusSeconds(30));
+        SignedInUser fresh = refresher.current(slot).orElseThrow();
+
+        assertThat(nodeB.current(copyOnB)).contains(old);
+        assertThat(nodeB.current(copyOnB)).as("refused once, not tried again").contains(old);
+        assertThat(copyOnB.writes).as("nothing written over what node A stores").isZero();
+        assertThat(f.op.tokenCalls("refresh_token")).isEqualTo(2);
+
+        copyOnB.set(fresh); // node A's tokens reach node B's copy (replication, or the next read of the store)
+        assertThat(nodeB.current(copyOnB)).contains(fresh);
+        f.clock.advance(Duration.ofMinutes(2));
+        assertThat(nodeB.current(copyOnB)).contains(fresh);
+        assertThat(f.op.tokenCalls("refresh_token")).isEqualTo(2);
+    }
+
+    @Catalogue("G03")
+    @Test
+    void aRefusedRefreshReadsTheSlotAgainAndUsesTheTokensAnotherNodeStoredMeanwhile() {
+        SignedInUser old = slot.read().orElseThrow();
+        f.clock.advance(LIFETIME.minusSeconds(30));
+        SignedInUser fresh = refresher.current(slot).orElseThrow();
+        // node B's copy still holds the old tokens when it decides to refresh; node A's arrive during its call
+        CountingSlot copyOnB = new CountingSlot(old) {
+            private int reads;
+
+            @Override
+            public Optional<SignedInUser> read() {
+                return ++reads > 2 ? Optional.of(fresh) : super.read();
+            }
+        };
+
+        assertThat(new TokenRefresher(f.client).current(copyOnB)).contains(fresh);
+        assertThat(f.op.tokenCalls("refresh_token")).isEqualTo(2);
+    }
+
+    @Catalogue("G03")
+    @Test
+    void justAfterExpiryARefusedRefreshAnswersTryAgainUntilTheOtherNodesTokensArrive() {
+        SignedInUser old = slot.read().orElseThrow();
+        CountingSlot copyOnB = new CountingSlot(old);
+        TokenRefresher nodeB = new TokenRefresher(f.client);
+        f.clock.advance(LIFETIME.plusSeconds(1));
+        SignedInUser fresh = refresher.current(slot).orElseThrow();
+
+        assertThatThrownBy(() -> nodeB.current(copyOnB)).isInstanceOfSatisfying(ImsAuthException.class, e -> {
+            assertThat(e.reason()).isEqualTo("refresh_unavailable");
+            assertThat(e.failure()).isEqualTo(Failure.PROVIDER_UNAVAILABLE);
+        });
+        assertThat(copyOnB.read()).contains(old);
+        assertThat(copyOnB.writes).isZero();
+        copyOnB.set(fresh);
+        assertThat(nodeB.current(copyOnB)).contains(fresh);
+        assertThat(f.op.tokenCalls("refresh_token")).isEqualTo(2);
+    }
+
+    @Catalogue("G03")
+    @Test
+    void aRefusalIsFinalOnceTheAccessTokenHasBeenExpiredForTheRefreshMargin() {
+        f.op.faults().rejectRefreshTokens(true);
+        f.clock.advance(LIFETIME.minusSeconds(30));
+        assertThat(refresher.current(slot)).as("still valid: kept").isPresent();
+        f.clock.advance(Duration.ofSeconds(30).plus(f.client.config().refreshMargin()));
+
+        assertThat(refresher.current(slot)).isEmpty();
+        assertThat(slot.read()).isEmpty();
+        assertThat(f.op.tokenCalls("refresh_token")).isEqualTo(2);
+    }
+
+    /** The documented limit: a provider with reuse detection revokes what node A got when node B reuses the token. */
+    @Test
+    void withAProviderThatRevokesTheWholeSignInOnReuseTheRaceEndsTheSignInAtTheNextRefresh() {
+        f.op.faults().revokeFamilyOnReuse(true);
+        SignedInUser old = slot.read().orElseThrow();
+        CountingSlot copyOnB = new CountingSlot(old);
+        TokenRefresher nodeB = new TokenRefresher(f.client);
+        f.clock.advance(LIFETIME.minusSeconds(30));
+        SignedInUser fresh = refresher.current(slot).orElseThrow();
+
+        assertThat(nodeB.current(copyOnB)).as("not signed out by the race itself").contains(old);
+        assertThat(f.op.isRefreshTokenActive(fresh.tokens().refreshToken().orElseThrow())).isFalse();
+        copyOnB.set(fresh);
+        assertThat(nodeB.current(copyOnB)).contains(fresh);
+
+        f.clock.advance(LIFETIME.plus(f.client.config().refreshMargin()));
+        assertThat(refresher.current(slot)).as("the next refresh is refused: sign in again").isEmpty();
+    }
+
+    @Catalogue("G07")
+    @Test
+    void aRequestWithAnOlderCopyOfTheSessionGetsTheNewTokensWithoutARefreshAndStoresThem() {
+        SignedInUser old = slot.read().orElseThrow();
+        f.clock.advance(LIFETIME.minusSeconds(30));
+        SignedInUser fresh = refresher.current(slot).orElseThrow();
+        // a container that loads one copy of the session per request: this one was loaded before the refresh
+        CountingSlot olderCopy = new CountingSlot(old);
+
+        assertThat(refresher.current(olderCopy)).contains(fresh);
+        assertThat(olderCopy.read()).as("written back, so this request's copy stores them too").contains(fresh);
+        assertThat(f.op.tokenCalls("refresh_token")).isEqualTo(1);
+    }
+
+    /** A slot that counts its writes. */
+    static class CountingSlot extends MemorySlot {
+        int writes;
+
+        CountingSlot(SignedInUser user) {
+            super(user);
+        }
+
+        @Override
+        public synchronized boolean replace(SignedInUser expected, SignedInUser updated) {
+            boolean replaced = super.replace(expected, updated);
+            writes += replaced ? 1 : 0;
+            return replaced;
+        }
+
+        @Override
+        public synchronized void clear(SignedInUser expected) {
+            writes++;
+            super.clear(expected);
+        }
     }
 
     /** A slot in memory, as a session-scoped bean would hold it. */

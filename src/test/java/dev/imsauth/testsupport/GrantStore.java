@@ -18,13 +18,15 @@ final class GrantStore {
     record AccessGrant(String clientId, TestUser user, String scope, Instant expiresAt) {
     }
 
-    record RefreshGrant(String clientId, TestUser user, String scope, Instant authTime) {
+    /** {@code family}: the sign-in the refresh token descends from, the same across rotations. */
+    record RefreshGrant(String clientId, TestUser user, String scope, Instant authTime, String family) {
     }
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, CodeGrant> codes = new ConcurrentHashMap<>();
     private final Map<String, AccessGrant> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, String> retiredRefreshTokens = new ConcurrentHashMap<>();
 
     String issueCode(CodeGrant grant) {
         return store(codes, grant);
@@ -53,7 +55,29 @@ final class GrantStore {
 
     /** Atomically retires a refresh token; false when another request got there first. */
     boolean retireRefreshToken(String token, RefreshGrant grant) {
-        return refreshTokens.remove(token, grant);
+        boolean retired = refreshTokens.remove(token, grant);
+        if (retired) {
+            retiredRefreshTokens.put(token, grant.family());
+        }
+        return retired;
+    }
+
+    /**
+     * When {@code token} is a refresh token already rotated away, revokes every live refresh token of its
+     * family (reuse detection, RFC 9700 §4.14.2) and returns true; false for any other token.
+     */
+    boolean revokeFamilyOfSpent(String token) {
+        String family = retiredRefreshTokens.get(token);
+        if (family == null) {
+            return false;
+        }
+        refreshTokens.entrySet().removeIf(e -> e.getValue().family().equals(family));
+        return true;
+    }
+
+    /** A new family id for a refresh token issued by a code exchange. */
+    String newFamily() {
+        return randomValue();
     }
 
 

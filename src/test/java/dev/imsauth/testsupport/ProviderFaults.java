@@ -45,6 +45,7 @@ public final class ProviderFaults {
     private volatile boolean skipPkceCheck;
     private volatile boolean rotateRefreshTokens;
     private volatile boolean rejectRefreshTokens;
+    private volatile boolean revokeFamilyOnReuse;
     private volatile java.util.Set<String> withheldScopes;
     private volatile Consumer<JWTClaimsSet.Builder> idTokenClaims;
     private volatile IdTokenSigning idTokenSigning;
@@ -76,6 +77,7 @@ public final class ProviderFaults {
         skipPkceCheck = false;
         rotateRefreshTokens = true;
         rejectRefreshTokens = false;
+        revokeFamilyOnReuse = false;
         withheldScopes = java.util.Set.of();
         idTokenClaims = null;
         idTokenSigning = IdTokenSigning.RS256;
@@ -221,6 +223,13 @@ public final class ProviderFaults {
     /** {@code false}: a refresh keeps the old refresh token valid and returns none. Default true. */
     public ProviderFaults rotateRefreshTokens(boolean rotate) { rotateRefreshTokens = rotate; return this; }
 
+    /**
+     * {@code true}: a refresh token used again after it was rotated away (refused with invalid_grant in any
+     * case) also revokes every refresh token of its sign-in, as providers with reuse detection do
+     * (RFC 9700 §4.14.2). Default false, as IMS by default.
+     */
+    public ProviderFaults revokeFamilyOnReuse(boolean revoke) { revokeFamilyOnReuse = revoke; return this; }
+
     /** Answer every refresh_token grant with invalid_grant. */
     public ProviderFaults rejectRefreshTokens(boolean reject) { rejectRefreshTokens = reject; return this; }
 
@@ -264,6 +273,7 @@ public final class ProviderFaults {
     boolean skipPkceCheck() { return skipPkceCheck; }
     boolean rotateRefreshTokens() { return rotateRefreshTokens; }
     boolean rejectRefreshTokens() { return rejectRefreshTokens; }
+    boolean revokeFamilyOnReuse() { return revokeFamilyOnReuse; }
     java.util.Set<String> withheldScopes() { return withheldScopes; }
     Consumer<JWTClaimsSet.Builder> idTokenClaims() { return idTokenClaims; }
     IdTokenSigning idTokenSigning() { return idTokenSigning; }

@@ -30,7 +30,9 @@ import java.util.Map;
  * <p>Authorization codes live 60 s, access tokens and ID tokens {@link #setAccessTokenLifetime}
  * (default 1 h), all measured with {@link #setClock}. A code is spent by the first token request
  * that names it, even one that fails. Refresh tokens are issued only when the scope holds
- * {@code offline_access}.
+ * {@code offline_access}; by default they are one-time: each refresh rotates the refresh token and a
+ * spent one is refused with {@code invalid_grant} ({@code faults().rotateRefreshTokens(false)} keeps them,
+ * {@code faults().revokeFamilyOnReuse(true)} also revokes the whole sign-in when a spent one comes back).
  */
 public final class TestOpenIdProvider implements AutoCloseable {
 

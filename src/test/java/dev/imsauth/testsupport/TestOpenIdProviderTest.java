@@ -209,6 +209,25 @@ class TestOpenIdProviderTest {
     }
 
     @Test
+    void withReuseDetectionAReusedRefreshTokenRevokesEveryTokenOfItsSignIn() throws Exception {
+        Login login = new Login(SPA, SPA_CALLBACK);
+        String first = (String) json(login.redeem(login.authorize("openid offline_access"), login.verifier.getValue()))
+                .get("refresh_token");
+        String second = (String) json(post(ProviderPaths.TOKEN, null,
+                form("grant_type", "refresh_token", "client_id", SPA, "refresh_token", first))).get("refresh_token");
+        assertThat(op.isRefreshTokenActive(second)).as("reuse alone (the default) leaves the new token").isTrue();
+        post(ProviderPaths.TOKEN, null, form("grant_type", "refresh_token", "client_id", SPA, "refresh_token", first));
+        assertThat(op.isRefreshTokenActive(second)).isTrue();
+
+        op.faults().revokeFamilyOnReuse(true);
+        HttpResponse<String> reuse = post(ProviderPaths.TOKEN, null,
+                form("grant_type", "refresh_token", "client_id", SPA, "refresh_token", first));
+
+        assertThat(json(reuse)).containsEntry("error", "invalid_grant");
+        assertThat(op.isRefreshTokenActive(second)).isFalse();
+    }
+
+    @Test
     void revokedRefreshTokenNoLongerRefreshes() throws Exception {
         Login login = new Login(APP, CALLBACK);
         String code = login.authorize("openid offline_access");

@@ -69,15 +69,18 @@ final class TokenEndpoint implements Endpoint {
             SecretLedger.secret(verifier);
         }
         if (op.faults().skipPkceCheck()) {
-            return tokens(client, grant.user(), grant.scope(), grant.nonce(), grant.authTime(),
-                    Params.hasScope(grant.scope(), "offline_access"));
+            return tokens(client, grant.user(), grant.scope(), grant.nonce(), grant.authTime(), newFamily(grant));
         }
         if (verifier == null || !VERIFIER.matcher(verifier).matches()
                 || !s256(verifier).equals(grant.codeChallenge())) {
             throw OAuthProblem.invalidGrant("code_verifier does not match the code_challenge");
         }
-        return tokens(client, grant.user(), grant.scope(), grant.nonce(), grant.authTime(),
-                Params.hasScope(grant.scope(), "offline_access"));
+        return tokens(client, grant.user(), grant.scope(), grant.nonce(), grant.authTime(), newFamily(grant));
+    }
+
+    /** A refresh-token family for a code exchange that grants offline_access; null (no refresh token) otherwise. */
+    private String newFamily(GrantStore.CodeGrant grant) {
+        return Params.hasScope(grant.scope(), "offline_access") ? op.grants().newFamily() : null;
     }
 
     private Map<String, Object> refresh(ClientRegistry.Client client, Params form) {
@@ -86,6 +89,9 @@ final class TokenEndpoint implements Endpoint {
         }
         String token = form.require("refresh_token");
         GrantStore.RefreshGrant grant = op.grants().refreshGrant(token);
+        if (grant == null && op.faults().revokeFamilyOnReuse() && op.grants().revokeFamilyOfSpent(token)) {
+            throw OAuthProblem.invalidGrant("refresh token already used; every token of its sign-in is revoked");
+        }
         if (grant == null || !grant.clientId().equals(client.id())) {
             throw OAuthProblem.invalidGrant("unknown, revoked or foreign refresh token");
         }
@@ -97,7 +103,7 @@ final class TokenEndpoint implements Endpoint {
         if (rotate && !op.grants().retireRefreshToken(token, grant)) {
             throw OAuthProblem.invalidGrant("refresh token already used");
         }
-        return tokens(client, grant.user(), scope, null, grant.authTime(), rotate);
+        return tokens(client, grant.user(), scope, null, grant.authTime(), rotate ? grant.family() : null);
     }
 
     private Map<String, Object> clientCredentials(ClientRegistry.Client client, Params form) {
@@ -120,9 +126,9 @@ final class TokenEndpoint implements Endpoint {
         return body;
     }
 
-    /** Access token, ID token, and a new refresh token when {@code withRefreshToken}. */
+    /** Access token, ID token, and a new refresh token of {@code refreshFamily} unless that is null. */
     private Map<String, Object> tokens(ClientRegistry.Client client, TestUser user, String requestedScope, String nonce,
-                                       Instant authTime, boolean withRefreshToken) {
+                                       Instant authTime, String refreshFamily) {
         String scope = requestedScope == null ? null : String.join(" ", List.of(requestedScope.trim().split(" +")).stream()
                 .filter(s -> !op.faults().withheldScopes().contains(s)).toList());
         Instant expiry = op.settings().now().plus(op.settings().accessTokenLifetime());
@@ -135,9 +141,9 @@ final class TokenEndpoint implements Endpoint {
         if (Params.hasScope(scope, "openid")) {
             body.put("id_token", op.minter().mint(client.id(), user, nonce, authTime));
         }
-        if (withRefreshToken) {
+        if (refreshFamily != null) {
             body.put("refresh_token", op.grants().issueRefreshToken(
-                    new GrantStore.RefreshGrant(client.id(), user, scope, authTime)));
+                    new GrantStore.RefreshGrant(client.id(), user, scope, authTime, refreshFamily)));
         }
         return body;
     }

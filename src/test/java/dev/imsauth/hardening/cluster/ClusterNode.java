@@ -29,7 +29,8 @@ import org.eclipse.jetty.session.NullSessionCacheFactory;
  * separate JVM would have; the clock is shared, as NTP would keep it), keeping sessions only in the shared database: Jetty's
  * {@code JDBCSessionDataStore}, a {@code NullSessionCache} (no node trusts a copy in its memory) and
  * {@code flushOnResponseCommit} (a session is written before the browser sees the response, so the
- * next request may land on any node). docs/clustering.md explains each setting.
+ * next request may land on any node), and a save period, so that a request that changed nothing does not
+ * overwrite what a concurrent request on the other node stored. docs/clustering.md explains each setting.
  */
 final class ClusterNode implements AutoCloseable {
     static final String CONTEXT = "/app";
@@ -56,7 +57,7 @@ final class ClusterNode implements AutoCloseable {
         db.setDriverInfo("org.h2.Driver", jdbcUrl);
         JDBCSessionDataStoreFactory store = new JDBCSessionDataStoreFactory();
         store.setDatabaseAdaptor(db);
-        store.setSavePeriodSec(0);
+        store.setSavePeriodSec(60); // a request that changed nothing does not write its (older) copy back
         server.addBean(store);
 
         OidcClient client = new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), clock);

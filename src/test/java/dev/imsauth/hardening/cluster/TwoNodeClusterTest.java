@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.testsupport.BrowserlessClient;
+import dev.imsauth.testsupport.ConcurrentRequests;
 import dev.imsauth.testsupport.MutableClock;
 import dev.imsauth.testsupport.TestOpenIdProvider;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,6 +157,73 @@ class TwoNodeClusterTest {
                 Map.of("Cookie", "JSESSIONID=" + cookie, "Accept", "text/html"));
         assertThat(onB.statusCode()).as("node B no longer knows the session").isEqualTo(302);
         assertThat(BrowserlessClient.location(onB).toString()).startsWith(op.issuer() + "/connect/authorize");
+    }
+
+    @Test
+    void fiftyConcurrentRequestsOnEachNodeInTheRefreshMarginKeepTheUserSignedIn() throws Exception {
+        RaceResult race = refreshRace(LIFETIME.minusSeconds(30));
+        assertThat(race.statuses()).as("every request served signed in").containsOnlyKeys(200);
+        assertThat(race.bodies()).containsOnly("node=nodeA;user=alice", "node=nodeB;user=alice");
+        assertStillSignedInWithoutAnotherRefresh(race);
+    }
+
+    @Test
+    void fiftyConcurrentRequestsOnEachNodeJustAfterExpiryNeverSignTheUserOut() throws Exception {
+        RaceResult race = refreshRace(LIFETIME.plusSeconds(1));
+        assertThat(race.statuses()).as("served, or 503 try-again on the node whose refresh was refused; never a sign-in")
+                .containsKey(200).doesNotContainKeys(302, 401);
+        assertThat(race.statuses().keySet()).isSubsetOf(200, 503);
+        assertStillSignedInWithoutAnotherRefresh(race);
+    }
+
+    /** What a burst of requests on both nodes at once came to. */
+    private record RaceResult(String cookie, SignedInUser before, int refreshCalls, Map<Integer, Long> statuses,
+                              java.util.Set<String> bodies) {
+    }
+
+    /**
+     * 50 requests on each node at once, {@code afterSignIn} after signing in; the provider rotates refresh
+     * tokens, refuses a reused one and answers refreshes slowly, so both nodes' refreshes are under way
+     * together. Prints what it measured.
+     */
+    private RaceResult refreshRace(Duration afterSignIn) throws Exception {
+        signInAcrossNodes("/protected/");
+        String cookie = browser.sessionId(b.origin()).orElseThrow();
+        SignedInUser before = b.userInSession(cookie).orElseThrow();
+        op.clearRequests();
+        op.faults().tokenDelay(Duration.ofMillis(400));
+        clock.advance(afterSignIn);
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            urls.add((i % 2 == 0 ? a : b).url("/protected/race"));
+        }
+        long started = System.nanoTime();
+        List<HttpResponse<String>> answers;
+        try {
+            answers = ConcurrentRequests.get(urls, cookie);
+        } finally {
+            op.faults().reset();
+        }
+        Map<Integer, Long> statuses = ConcurrentRequests.statuses(answers);
+        int refreshCalls = op.tokenCalls("refresh_token");
+        System.out.printf("[cluster refresh race] 2 nodes x 50 concurrent requests at sign-in + %s: statuses %s, "
+                + "%d refresh calls, %d ms%n", afterSignIn, statuses, refreshCalls, (System.nanoTime() - started) / 1_000_000);
+        assertThat(refreshCalls).as("token endpoint refresh calls").isBetween(1, 2);
+        return new RaceResult(cookie, before, refreshCalls, statuses,
+                answers.stream().map(HttpResponse::body).collect(Collectors.toSet()));
+    }
+
+    /** Both nodes hold the same newer generation, its refresh token is live, and no further refresh was needed. */
+    private void assertStillSignedInWithoutAnotherRefresh(RaceResult race) {
+        SignedInUser onA = a.userInSession(race.cookie()).orElseThrow();
+        SignedInUser onB = b.userInSession(race.cookie()).orElseThrow();
+        assertThat(onA.tokens().accessToken()).isEqualTo(onB.tokens().accessToken())
+                .isNotEqualTo(race.before().tokens().accessToken());
+        assertThat(op.isRefreshTokenActive(onA.tokens().refreshToken().orElseThrow())).isTrue();
+        clock.advance(Duration.ofMinutes(2)); // past the old access token's expiry and the refresh margin
+        assertThat(browser.get(a.url("/protected/")).body()).isEqualTo("node=nodeA;user=alice");
+        assertThat(browser.get(b.url("/protected/")).body()).isEqualTo("node=nodeB;user=alice");
+        assertThat(op.tokenCalls("refresh_token")).isEqualTo(race.refreshCalls());
     }
 
     /** Starts on A, completes the callback on B; returns the final page. */
