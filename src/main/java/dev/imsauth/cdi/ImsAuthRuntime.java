@@ -1,12 +1,13 @@
 package dev.imsauth.cdi;
 
 import dev.imsauth.config.ImsAuthConfig;
-import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.servlet.LogoutFlow;
 import dev.imsauth.servlet.SignInFlow;
+import dev.imsauth.servlet.StartupReport;
 import dev.imsauth.session.SessionStore;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -18,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class ImsAuthRuntime {
-    private static final System.Logger LOG = System.getLogger(ImsAuthRuntime.class.getName());
     private ImsAuthConfig config;
     private SignInFlow flow;
     private LogoutFlow logout;
@@ -30,6 +30,14 @@ public class ImsAuthRuntime {
         SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins());
         flow = new SignInFlow(client, store);
         logout = new LogoutFlow(client, store);
+    }
+
+    /** Releases the HTTP client's threads when the application stops. */
+    @PreDestroy
+    void stop() {
+        if (flow != null) {
+            flow.client().close();
+        }
     }
 
     public ImsAuthConfig config() {
@@ -44,13 +52,8 @@ public class ImsAuthRuntime {
         return logout;
     }
 
-    /** Discovers the provider now, so that a wrong issuer shows in the log at start; never fails. */
+    /** Discovers the provider now, so that a wrong issuer shows in the log at start, and logs the start; never fails. */
     public void warmUp() {
-        try {
-            flow.client().metadata();
-        } catch (ImsAuthException e) {
-            LOG.log(System.Logger.Level.WARNING, "The identity provider {0} is not usable yet ({1}); sign-in answers "
-                    + "503 until it is", config.issuer(), e.getMessage());
-        }
+        StartupReport.discoverAndLog(flow.client(), "Jakarta Security mechanism", null);
     }
 }

@@ -3,6 +3,7 @@ package dev.imsauth.client;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Json;
+import dev.imsauth.protocol.OwnedHttpClient;
 import dev.imsauth.protocol.ProviderBounds;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +32,7 @@ import java.util.Map;
  * The token is only ever sent to the configured base URL: absolute URLs elsewhere are refused, and redirects
  * are not followed. Thread-safe; {@link #withTokens} makes a per-user view that shares the HTTP client.
  */
-public final class ITwinClient {
+public final class ITwinClient implements AutoCloseable {
     /** The media type of version 1 of the iTwin Platform APIs. */
     public static final String ACCEPT = "application/vnd.bentley.itwin-platform.v1+json";
     private static final System.Logger LOG = System.getLogger(ITwinClient.class.getName());
@@ -44,11 +45,19 @@ public final class ITwinClient {
     private final Duration retryBudget;
     private final Clock clock;
     private final Sleeper sleeper;
+    private OwnedHttpClient owned;
 
-    /** With a default HTTP client (configured connect timeout, no redirects) and the system clock. */
+    /**
+     * With its own HTTP client (configured connect timeout, no redirects) and the system clock; {@link #close()}
+     * releases that client's threads when the application stops.
+     */
     public ITwinClient(ImsAuthConfig config, AccessTokenSource tokens) {
-        this(config, tokens, HttpClient.newBuilder().connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build(), Clock.systemUTC(), Sleeper.SYSTEM);
+        this(config, tokens, OwnedHttpClient.create(config.connectTimeout(), HttpClient.Version.HTTP_2));
+    }
+
+    private ITwinClient(ImsAuthConfig config, AccessTokenSource tokens, OwnedHttpClient owned) {
+        this(config, tokens, owned.client(), Clock.systemUTC(), Sleeper.SYSTEM);
+        this.owned = owned;
     }
 
     public ITwinClient(ImsAuthConfig config, AccessTokenSource tokens, HttpClient http, Clock clock, Sleeper sleeper) {
@@ -64,6 +73,17 @@ public final class ITwinClient {
         this.retryBudget = retryBudget;
         this.clock = clock;
         this.sleeper = sleeper;
+    }
+
+    /**
+     * Releases the threads of the HTTP client the two-argument constructor made (views from {@link #withTokens}
+     * share it and stop working too); does nothing for a client handed in, or for a view.
+     */
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.close();
+        }
     }
 
     /** The same client sending another token source's tokens (e.g. the current user's). */

@@ -41,7 +41,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link ProviderBounds#MAX_RETRY_AFTER}); until then callers get the current token or, without one, the
  * same failure at once, so a failing IMS sees at most one attempt per interval from this provider.
  */
-public final class ServiceTokenProvider implements AccessTokenSource {
+public final class ServiceTokenProvider implements AccessTokenSource, AutoCloseable {
     /** The domain of the user a service app acts as in the iTwin Platform. */
     public static final String SERVICE_USER_DOMAIN = "apps.imsoidc.bentley.com";
     private static final System.Logger LOG = System.getLogger(ServiceTokenProvider.class.getName());
@@ -58,10 +58,15 @@ public final class ServiceTokenProvider implements AccessTokenSource {
     /** After a failed renewal: no new attempt before this instant (guarded by {@link #renewing}). */
     private Instant coolDownUntil = Instant.MIN;
     private ServiceTokenException lastFailure;
+    private boolean ownsClient;
 
-    /** For {@code ims.client-id}, {@code ims.client-secret} and {@code ims.service-scopes}, with default HTTP and clock. */
+    /**
+     * For {@code ims.client-id}, {@code ims.client-secret} and {@code ims.service-scopes}, with its own HTTP client
+     * and the system clock; {@link #close()} releases that client's threads.
+     */
     public ServiceTokenProvider(ImsAuthConfig config) {
         this(OidcClient.create(config));
+        this.ownsClient = true;
     }
 
     /** Shares the client's provider discovery, HTTP client and clock; scopes from {@code ims.service-scopes}. */
@@ -111,6 +116,14 @@ public final class ServiceTokenProvider implements AccessTokenSource {
     public String refreshedAccessToken(String rejected) {
         Cached c = cached;
         return renew(c != null && c.accessToken.equals(rejected) ? c : null).accessToken;
+    }
+
+    /** Releases the HTTP client's threads when this provider made the client (see the constructors); else nothing. */
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
     }
 
     /** The iTwin Platform user this service acts as: {@code {client_id}@apps.imsoidc.bentley.com}. */
@@ -209,18 +222,23 @@ public final class ServiceTokenProvider implements AccessTokenSource {
         }
     }
 
+    /**
+     * The refusal in the provider's words (its error code and description); a hint is added only where the
+     * error code leaves no doubt what to check. Providers differ (a wrong secret is {@code invalid_client}
+     * at IMS, {@code unauthorized_client} at Keycloak), so nothing is guessed from the code alone.
+     */
     private ServiceTokenException refused(TokenRejectedException e) {
         String error = e.error() == null ? "unknown_error" : e.error().replaceAll("[^A-Za-z0-9_.-]", "");
+        String said = e.description() == null ? "" : " (\"" + e.description() + "\")";
         String hint = switch (error) {
-            case "invalid_client" -> "check ims.client-id and ims.client-secret (a Service app registered at "
-                    + "developer.bentley.com)";
-            case "invalid_scope" -> "the scopes '" + String.join(" ", scopes) + "' are not allowed for this app; add "
-                    + "those APIs to the app at developer.bentley.com (ims.service-scopes)";
-            case "unauthorized_client" -> "the app may not use client credentials; register it as a Service app";
-            default -> "see the IMS documentation for this error";
+            case "invalid_client" -> "; the provider did not accept the client's credentials: check "
+                    + "ims.client-id and ims.client-secret";
+            case "invalid_scope" -> "; the scopes asked for were '" + String.join(" ", scopes) + "' (ims.service-scopes); "
+                    + "at IMS, an app's API scopes are chosen at developer.bentley.com";
+            default -> "";
         };
-        return new ServiceTokenException(Failure.PROVIDER_ERROR, error, "IMS refused the client-credentials request "
-                + "of client '" + client.config().clientId() + "': " + error + "; " + hint, null);
+        return new ServiceTokenException(Failure.PROVIDER_ERROR, error, "The identity provider refused the "
+                + "client-credentials request of client '" + client.config().clientId() + "': " + error + said + hint, null);
     }
 
     /** One generation of the token with what callers need precomputed; no toString, so nothing leaks. */

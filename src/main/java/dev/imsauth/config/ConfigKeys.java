@@ -37,6 +37,8 @@ public final class ConfigKeys {
     public static final String SERVICE_TOKEN_RETRIES = "ims.service-token-retries";
     public static final String API_TIMEOUT = "ims.api-timeout";
     public static final String API_RETRY_BUDGET = "ims.api-retry-budget";
+    public static final String OFFLINE_ACCESS_PROMPT_CONSENT = "ims.offline-access-prompt-consent";
+    public static final String USERINFO = "ims.userinfo";
 
     private ConfigKeys() {
     }

@@ -41,6 +41,8 @@ import java.util.Optional;
  * @param serviceTokenRetries  how often a client-credentials request is retried after a transient failure
  * @param apiTimeout           overall deadline for one iTwin API call
  * @param apiRetryBudget       the longest an iTwin API call waits in total for 429/503 Retry-After
+ * @param offlineAccessPromptConsent add {@code prompt=consent} to sign-ins that ask for {@code offline_access}
+ * @param userInfo             when the provider's userinfo endpoint is called
  */
 public record ImsAuthConfig(
         URI issuer,
@@ -73,7 +75,9 @@ public record ImsAuthConfig(
         List<String> serviceScopes,
         int serviceTokenRetries,
         Duration apiTimeout,
-        Duration apiRetryBudget) {
+        Duration apiRetryBudget,
+        boolean offlineAccessPromptConsent,
+        UserInfoMode userInfo) {
 
     /** Bentley's production identity provider. */
     public static final URI IMS_PRODUCTION = URI.create("https://ims.bentley.com");

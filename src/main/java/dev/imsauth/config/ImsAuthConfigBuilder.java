@@ -48,6 +48,8 @@ public final class ImsAuthConfigBuilder {
     private int serviceTokenRetries = 2;
     private Duration apiTimeout = Duration.ofSeconds(30);
     private Duration apiRetryBudget = Duration.ofSeconds(10);
+    private boolean offlineAccessPromptConsent;
+    private String userInfo = "auto";
 
     ImsAuthConfigBuilder() {
     }
@@ -87,6 +89,8 @@ public final class ImsAuthConfigBuilder {
         r.integer(SERVICE_TOKEN_RETRIES).ifPresent(b::serviceTokenRetries);
         r.duration(API_TIMEOUT).ifPresent(b::apiTimeout);
         r.duration(API_RETRY_BUDGET).ifPresent(b::apiRetryBudget);
+        r.bool(OFFLINE_ACCESS_PROMPT_CONSENT).ifPresent(b::offlineAccessPromptConsent);
+        r.string(USERINFO).ifPresent(v -> b.userInfo = v);
         return b;
     }
 
@@ -121,6 +125,8 @@ public final class ImsAuthConfigBuilder {
     public ImsAuthConfigBuilder serviceTokenRetries(int v) { serviceTokenRetries = v; return this; }
     public ImsAuthConfigBuilder apiTimeout(Duration v) { apiTimeout = v; return this; }
     public ImsAuthConfigBuilder apiRetryBudget(Duration v) { apiRetryBudget = v; return this; }
+    public ImsAuthConfigBuilder offlineAccessPromptConsent(boolean v) { offlineAccessPromptConsent = v; return this; }
+    public ImsAuthConfigBuilder userInfo(UserInfoMode v) { userInfo = v.name(); return this; }
 
     /** Validates everything and returns the immutable configuration. */
     public ImsAuthConfig build() {
@@ -168,7 +174,8 @@ public final class ImsAuthConfigBuilder {
                 nonNegative(JWKS_REFRESH_INTERVAL, jwksRefreshInterval), positive(DISCOVERY_RETRY, discoveryRetry),
                 urls.providerUrl(API_BASE_URL, stripTrailingSlash(apiBaseUrl)),
                 apiPaths, apiDetection, serviceScopes, serviceTokenRetries,
-                positive(API_TIMEOUT, apiTimeout), nonNegative(API_RETRY_BUDGET, apiRetryBudget));
+                positive(API_TIMEOUT, apiTimeout), nonNegative(API_RETRY_BUDGET, apiRetryBudget),
+                offlineAccessPromptConsent, UserInfoMode.parse(USERINFO, userInfo));
     }
 
     private ClientAuthMethod authMethod(boolean hasSecret) {

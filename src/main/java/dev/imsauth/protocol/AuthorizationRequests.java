@@ -8,6 +8,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.Prompt;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.config.Secret;
 import java.net.URI;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * Builds authorization requests: response_type=code, a fresh 256-bit state, nonce and PKCE verifier for
- * every sign-in, and code_challenge_method=S256 (the only method IMS supports).
+ * every sign-in, and code_challenge_method=S256 (the only method IMS supports); {@code prompt=consent} with
+ * {@code offline_access} when configured.
  */
 final class AuthorizationRequests {
     private final ImsAuthConfig config;
@@ -40,10 +42,21 @@ final class AuthorizationRequests {
                 .state(state)
                 .nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .prompt(promptFor(scopes))
                 .build()
                 .toURI();
         PendingLogin pending = new PendingLogin(state.getValue(), nonce.getValue(), Secret.of(verifier.getValue()),
                 redirectUri.toString(), returnUrl, List.copyOf(scopes), clock.instant());
         return new LoginRedirect(uri, pending);
+    }
+
+    /**
+     * {@code prompt=consent} when {@code offline_access} is asked for and {@code ims.offline-access-prompt-consent}
+     * is on: OIDC Core §11 lets a provider ignore offline_access otherwise. Null (no prompt) by default, as IMS
+     * grants offline_access without it and a consent screen on every sign-in would annoy its users.
+     */
+    private Prompt promptFor(LinkedHashSet<String> scopes) {
+        return config.offlineAccessPromptConsent() && scopes.contains("offline_access")
+                ? new Prompt(Prompt.Type.CONSENT) : null;
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * The claim checks of OIDC Core 3.1.3.7 on an ID token whose signature is already verified, judged by
  * the application's {@link Clock}: iss, sub, aud (this client and no other audience, as no other is
  * trusted), azp, exp and iat (required), nbf and auth_time (when present; every time bounded by
- * {@link ProviderBounds} first), and the nonce. Messages name the claim,
+ * {@link ProviderBounds} first), and the nonce (the sign-in's; after a refresh absent or the sign-in's).
+ * Messages name the claim,
  * never its value.
  */
 final class IdTokenClaimsCheck {
@@ -34,9 +35,12 @@ final class IdTokenClaimsCheck {
     /**
      * Throws {@link IdTokenInvalidException} unless every check passes.
      *
-     * @param expectedNonce the nonce of the sign-in, or null after a refresh (then the token must carry none)
+     * @param raw      the payload as the provider wrote it (numbers not yet turned into dates)
+     * @param nonce    the nonce of the sign-in, or null when there was none
+     * @param refreshed true for an ID token from a refresh: it may leave the nonce out, but one it carries must
+     *                 be the sign-in's (OIDC Core §12.2); at a sign-in the nonce is required
      */
-    void verify(JWTClaimsSet claims, Map<String, Object> raw, String expectedNonce) {
+    void verify(JWTClaimsSet claims, Map<String, Object> raw, String nonce, boolean refreshed) {
         checkTypes(raw);
         if (!issuer.equals(claims.getIssuer())) {
             throw fail("its iss is not the provider's issuer");
@@ -56,7 +60,11 @@ final class IdTokenClaimsCheck {
             throw fail("its azp names another client");
         }
         checkTimes(raw, clock.instant());
-        checkNonce(string(claims, "nonce"), expectedNonce);
+        if (refreshed) {
+            checkRefreshedNonce(string(claims, "nonce"), nonce);
+        } else {
+            checkNonce(string(claims, "nonce"), nonce);
+        }
     }
 
     /** exp, iat, nbf and auth_time, each read through {@link ProviderBounds#epochSecond} before any arithmetic. */
@@ -102,19 +110,24 @@ final class IdTokenClaimsCheck {
     }
 
     private static void checkNonce(String actual, String expected) {
-        if (expected == null) {
-            if (actual != null) {
-                // a refreshed ID token carries no nonce of ours; one that does is replayed from a sign-in
-                throw fail("a refreshed ID token carries a nonce");
-            }
-            return;
-        }
         if (actual == null) {
             throw fail("it has no nonce");
         }
-        if (!MessageDigest.isEqual(actual.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+        if (expected == null || !same(actual, expected)) {
             throw fail("its nonce is not the one this sign-in sent");
         }
+    }
+
+    /** OIDC Core §12.2: a refreshed ID token need not carry a nonce; if it does, it is the sign-in's. */
+    private static void checkRefreshedNonce(String actual, String original) {
+        if (actual != null && (original == null || !same(actual, original))) {
+            // a nonce other than the sign-in's: an ID token replayed from another sign-in
+            throw fail("a refreshed ID token carries a nonce other than the sign-in's");
+        }
+    }
+
+    private static boolean same(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String string(JWTClaimsSet claims, String name) {

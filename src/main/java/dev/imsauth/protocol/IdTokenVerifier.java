@@ -46,12 +46,24 @@ final class IdTokenVerifier {
     }
 
     /**
-     * Verifies a token.
+     * Verifies the ID token of a sign-in.
      *
      * @param idToken       the compact serialisation
-     * @param expectedNonce the nonce sent in the authorization request, or null after a refresh (none expected)
+     * @param expectedNonce the nonce sent in the authorization request
      */
     IDTokenClaimsSet verify(String idToken, String expectedNonce) {
+        return verify(idToken, expectedNonce, false);
+    }
+
+    /**
+     * Verifies an ID token issued on refresh: like a sign-in's, except that the nonce may be absent and, when
+     * present, must be the sign-in's ({@code originalNonce}, null if unknown: then none is accepted).
+     */
+    IDTokenClaimsSet verifyRefreshed(String idToken, String originalNonce) {
+        return verify(idToken, originalNonce, true);
+    }
+
+    private IDTokenClaimsSet verify(String idToken, String nonce, boolean refreshed) {
         JWT jwt;
         try {
             jwt = JWTParser.parse(idToken);
@@ -77,17 +89,17 @@ final class IdTokenVerifier {
             throw new IdTokenInvalidException("The ID token was rejected: it is not signed by a key of the provider "
                     + "with an allowed algorithm (" + algorithms + ")", null);
         }
-        return checkClaims(rawPayload(jwt, payload), expectedNonce);
+        return checkClaims(rawPayload(jwt, payload), nonce, refreshed);
     }
 
     /**
      * The claim checks of a token whose signature is verified, on its payload as the provider wrote it
      * (for {@link #verify}, and for tests that judge claims by the ten thousand without signing each).
      */
-    IDTokenClaimsSet checkClaims(Map<String, Object> payload, String expectedNonce) {
+    IDTokenClaimsSet checkClaims(Map<String, Object> payload, String nonce, boolean refreshed) {
         try {
             JWTClaimsSet claims = JWTClaimsSet.parse(payload);
-            claimsCheck.verify(claims, payload, expectedNonce);
+            claimsCheck.verify(claims, payload, nonce, refreshed);
             return new IDTokenClaimsSet(claims);
         } catch (ParseException | com.nimbusds.oauth2.sdk.ParseException | RuntimeException e) {
             if (e instanceof IdTokenInvalidException invalid) {

@@ -17,6 +17,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,7 @@ import java.util.Optional;
  * refresh, build the logout redirect, revoke. Container-free; the servlet filter and the Jakarta
  * Security mechanism are thin adapters over it. Thread-safe; create one per application.
  */
-public final class OidcClient {
+public final class OidcClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OidcClient.class.getName());
     private final ImsAuthConfig config;
     private final Clock clock;
@@ -32,20 +33,41 @@ public final class OidcClient {
     private final ProviderDiscovery discovery;
     private final AuthorizationRequests authorizationRequests;
     private final TokenEndpointClient tokenEndpoint;
+    private final UserClaimsResolver claimsResolver;
+    private final OwnedHttpClient owned;
     private volatile IdTokenVerifier verifier;
 
+    /** A client over the application's {@link HttpClient}, which {@link #close()} leaves alone. */
     public OidcClient(ImsAuthConfig config, HttpClient httpClient, Clock clock) {
+        this(config, httpClient, clock, null);
+    }
+
+    private OidcClient(ImsAuthConfig config, HttpClient httpClient, Clock clock, OwnedHttpClient owned) {
+        this.owned = owned;
         this.config = config;
         this.clock = clock;
         this.http = new ProviderHttp(httpClient, config.readTimeout(), config.maxResponseBytes());
         this.discovery = new ProviderDiscovery(config, http, clock);
         this.authorizationRequests = new AuthorizationRequests(config, clock);
         this.tokenEndpoint = new TokenEndpointClient(config, http, clock);
+        this.claimsResolver = new UserClaimsResolver(config, http);
     }
 
-    /** A client with the default HTTP client (configured timeouts, no redirects) and the system clock. */
+    /**
+     * A client with its own HTTP client (configured timeouts, no redirects) and the system clock; {@link #close()}
+     * releases that HTTP client's threads (call it when the application stops).
+     */
     public static OidcClient create(ImsAuthConfig config) {
-        return new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), Clock.systemUTC());
+        OwnedHttpClient http = OwnedHttpClient.create(config.connectTimeout());
+        return new OidcClient(config, http.client(), Clock.systemUTC(), http);
+    }
+
+    /** Releases the threads of the HTTP client {@link #create} made; does nothing for one handed in. */
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.close();
+        }
     }
 
     public ImsAuthConfig config() {
@@ -88,32 +110,50 @@ public final class OidcClient {
         }
         IDTokenClaimsSet claims = verifier(meta).verify(result.idToken(), pending.nonce());
         checkAccessTokenHash(claims, result);
+        UserClaims user;
+        try {
+            user = claimsResolver.atSignIn(meta, claims.toJSONObject(), result.accessToken());
+        } catch (ImsAuthException e) {
+            revokeQuietly(meta, result.refreshToken());
+            throw e;
+        }
         Instant now = clock.instant();
         TokenSet tokens = TokenSet.obtained(result.accessToken(), result.refreshToken(), result.idToken(), now,
                 result.lifetime(), result.scopes().isEmpty() ? pending.scopes() : result.scopes());
         LOG.log(System.Logger.Level.DEBUG, "Sign-in completed for subject {0}", claims.getSubject().getValue());
-        return new SignedInUser(new UserClaims(claims.toJSONObject()), tokens);
+        return new SignedInUser(user, tokens);
     }
 
     /**
      * Refreshes the user's tokens with the refresh token. A new ID token, when sent, must name the same
-     * subject (OIDC Core 12.2); a rotated refresh token replaces the old one, otherwise the old one stays.
+     * subject, issuer and audience, and carry no nonce or the sign-in's (OIDC Core 12.2); a rotated refresh
+     * token replaces the old one, otherwise the old one stays. When what came back is refused, the refresh
+     * token that would be dropped (the rotated one, else the old one) is revoked before the failure is thrown;
+     * a provider fault after a rotation revokes the rotated one, as the old tokens stay in use.
      */
     public SignedInUser refresh(SignedInUser user) {
         String refreshToken = user.tokens().refreshToken().orElseThrow(() -> new TokenRejectedException(
                 "no_refresh_token", "The session has no refresh token (was offline_access requested?)"));
         ProviderMetadata meta = metadata();
         TokenEndpointClient.TokenResult result = tokenEndpoint.refresh(meta, refreshToken);
-        UserClaims claims = user.claims();
-        if (result.idToken() != null) {
-            IDTokenClaimsSet fresh = verifier(meta).verify(result.idToken(), null);
-            checkSameIdentity(claims, fresh);
-            checkAccessTokenHash(fresh, result);
-            claims = new UserClaims(fresh.toJSONObject());
+        try {
+            Map<String, Object> fresh = null;
+            if (result.idToken() != null) {
+                IDTokenClaimsSet verified = verifier(meta).verifyRefreshed(result.idToken(),
+                        user.claims().string("nonce").orElse(null));
+                checkSameIdentity(user.claims(), verified);
+                checkAccessTokenHash(verified, result);
+                fresh = verified.toJSONObject();
+            }
+            UserClaims claims = claimsResolver.afterRefresh(meta, user, fresh, result.accessToken());
+            TokenSet tokens = user.tokens().refreshedWith(result.accessToken(), result.refreshToken(), result.idToken(),
+                    clock.instant(), result.lifetime(), result.scopes());
+            return new SignedInUser(claims, tokens);
+        } catch (ImsAuthException e) {
+            boolean signedOut = e.failure() == Failure.AUTHENTICATION_FAILED;
+            revokeQuietly(meta, result.refreshToken() != null ? result.refreshToken() : signedOut ? refreshToken : null);
+            throw e;
         }
-        TokenSet tokens = user.tokens().refreshedWith(result.accessToken(), result.refreshToken(), result.idToken(),
-                clock.instant(), result.lifetime(), result.scopes());
-        return new SignedInUser(claims, tokens);
     }
 
     /** Requests a client-credentials token for a service app (no user, no ID token). */
@@ -126,12 +166,18 @@ public final class OidcClient {
     /** Revokes the user's refresh token when the provider has a revocation endpoint; failures are logged only. */
     public void revoke(SignedInUser user) {
         Optional<String> refreshToken = user.tokens().refreshToken();
-        Optional<URI> endpoint = metadata().revocationEndpoint();
-        if (refreshToken.isEmpty() || endpoint.isEmpty()) {
+        if (refreshToken.isPresent()) {
+            revokeQuietly(metadata(), refreshToken.get());
+        }
+    }
+
+    private void revokeQuietly(ProviderMetadata meta, String refreshToken) {
+        Optional<URI> endpoint = meta.revocationEndpoint();
+        if (refreshToken == null || endpoint.isEmpty()) {
             return;
         }
         try {
-            tokenEndpoint.revoke(endpoint.get(), refreshToken.get());
+            tokenEndpoint.revoke(endpoint.get(), refreshToken);
         } catch (ImsAuthException e) {
             LOG.log(System.Logger.Level.WARNING, "Revoking the refresh token failed: {0}", e.getMessage());
         }

@@ -30,14 +30,15 @@ import dev.imsauth.config.Secret;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Calls the token endpoint (authorization code, refresh token, client credentials) and the revocation
  * endpoint, authenticating the client as configured. Responses are parsed with Nimbus and checked:
- * Bearer token type, an access token present. Error messages carry the OAuth error code, never a
- * token, code, verifier or secret.
+ * Bearer token type, an access token present. Error messages carry the OAuth error code and the
+ * provider's {@code error_description} cleaned by {@link ProviderText}, never a token, code, verifier or secret.
  */
 final class TokenEndpointClient {
     private final ImsAuthConfig config;
@@ -54,12 +55,12 @@ final class TokenEndpointClient {
     TokenResult redeem(ProviderMetadata metadata, String code, Secret verifier, String redirectUri) {
         AuthorizationGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(redirectUri),
                 new CodeVerifier(verifier.reveal()));
-        return call(metadata.tokenEndpoint(), grant, null);
+        return call(metadata.tokenEndpoint(), grant, null, code, verifier.reveal());
     }
 
     /** Exchanges a refresh token for new tokens. */
     TokenResult refresh(ProviderMetadata metadata, String refreshToken) {
-        return call(metadata.tokenEndpoint(), new RefreshTokenGrant(new RefreshToken(refreshToken)), null);
+        return call(metadata.tokenEndpoint(), new RefreshTokenGrant(new RefreshToken(refreshToken)), null, refreshToken);
     }
 
     /** A client-credentials grant for a service app. */
@@ -80,7 +81,8 @@ final class TokenEndpointClient {
         }
     }
 
-    private TokenResult call(URI endpoint, AuthorizationGrant grant, Scope scope) {
+    /** {@code sent}: the secret values of the grant, which a provider's error text must never repeat. */
+    private TokenResult call(URI endpoint, AuthorizationGrant grant, Scope scope, String... sent) {
         ClientAuthentication auth = clientAuthentication();
         TokenRequest request = auth == null
                 ? new TokenRequest(endpoint, new ClientID(config.clientId()), grant, scope)
@@ -88,10 +90,10 @@ final class TokenEndpointClient {
         HTTPRequest httpRequest = request.toHTTPRequest();
         httpRequest.setAccept("application/json");
         HTTPResponse response = http.send(httpRequest);
-        return parse(response, grant.getType().getValue());
+        return parse(response, grant.getType().getValue(), sent);
     }
 
-    private TokenResult parse(HTTPResponse response, String grantType) {
+    private TokenResult parse(HTTPResponse response, String grantType, String... sent) {
         int status = response.getStatusCode();
         if (status >= 500 || (status != 200 && status != 400 && status != 401)) {
             throw ProviderException.error("The token endpoint answered HTTP " + status + " to a " + grantType + " request", null)
@@ -105,9 +107,7 @@ final class TokenEndpointClient {
             throw ProviderException.error("The token endpoint sent an unreadable " + grantType + " response (HTTP " + status + ")", null);
         }
         if (!parsed.indicatesSuccess()) {
-            ErrorObject error = ((TokenErrorResponse) parsed).getErrorObject();
-            String code = error == null || error.getCode() == null ? "unknown_error" : error.getCode();
-            throw new TokenRejectedException(code, "The identity provider refused the " + grantType + " request: " + code);
+            throw rejected(((TokenErrorResponse) parsed).getErrorObject(), grantType, sent);
         }
         var tokens = parsed.toSuccessResponse().getTokens();
         AccessToken access = tokens.getAccessToken();
@@ -146,6 +146,16 @@ final class TokenEndpointClient {
             response.setBody(JSONObjectUtils.toJSONString(json));
         }
         return lifetime;
+    }
+
+    /** The refusal with the provider's error code and its own words, cleaned: what it said, not a guess. */
+    private TokenRejectedException rejected(ErrorObject error, String grantType, String... sent) {
+        String code = ProviderText.errorCode(error == null ? null : error.getCode());
+        List<String> secrets = new ArrayList<>(List.of(sent));
+        config.clientSecret().ifPresent(s -> secrets.add(s.reveal()));
+        String description = ProviderText.description(error == null ? null : error.getDescription(), secrets);
+        return new TokenRejectedException(code, description, "The identity provider refused the " + grantType
+                + " request: " + code + (description == null ? "" : " (\"" + description + "\")"));
     }
 
     private ClientAuthentication clientAuthentication() {

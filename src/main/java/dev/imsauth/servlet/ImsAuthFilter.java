@@ -27,11 +27,11 @@ import java.util.Optional;
  */
 public class ImsAuthFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
-    private static final System.Logger LOG = System.getLogger(ImsAuthFilter.class.getName());
     private transient OidcClient presetClient;
     private transient SignInFlow flow;
     private transient LogoutFlow logout;
     private transient PathRules publicPaths;
+    private transient OidcClient ownClient;
 
     /** For containers: configuration comes from init-params, system properties and the environment. */
     public ImsAuthFilter() {
@@ -47,12 +47,13 @@ public class ImsAuthFilter extends HttpFilter {
         super.init(filterConfig);
         OidcClient client = presetClient != null ? presetClient
                 : OidcClient.create(ImsAuthConfig.load(InitParamSource.of(filterConfig)));
+        ownClient = presetClient != null ? null : client;
         ImsAuthConfig config = client.config();
         SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins());
         flow = new SignInFlow(client, store);
         logout = new LogoutFlow(client, store);
         publicPaths = new PathRules(config.publicPaths());
-        warmUp(client);
+        StartupReport.discoverAndLog(client, "filter", filterConfig.getServletContext().getContextPath());
     }
 
     @Override
@@ -92,6 +93,16 @@ public class ImsAuthFilter extends HttpFilter {
         }
     }
 
+    /** Releases what the filter started (the HTTP client's threads), unless the client was handed in. */
+    @Override
+    public void destroy() {
+        if (ownClient != null) {
+            ownClient.close();
+            ownClient = null;
+        }
+        super.destroy();
+    }
+
     /** The sign-in flow this filter runs (for adapters that share it). */
     public SignInFlow flow() {
         return flow;
@@ -100,15 +111,5 @@ public class ImsAuthFilter extends HttpFilter {
     /** The logout flow this filter runs. */
     public LogoutFlow logoutFlow() {
         return logout;
-    }
-
-    /** Discovers the provider at start so that a misconfiguration shows in the log at once; never fails start. */
-    private static void warmUp(OidcClient client) {
-        try {
-            client.metadata();
-        } catch (ImsAuthException e) {
-            LOG.log(System.Logger.Level.WARNING, "The identity provider {0} is not usable yet ({1}); sign-in answers "
-                    + "503 until it is", client.config().issuer(), e.getMessage());
-        }
     }
 }

@@ -114,11 +114,17 @@ public final class SignInFlow {
      */
     public Optional<CompletedSignIn> handleCallback(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        PendingLogin pending = null;
         try {
-            return Optional.of(complete(request));
+            CallbackParameters callback = parse(request);
+            pending = take(request, callback);
+            SignedInUser user = client.completeLogin(pending, callback);
+            store.signIn(request, user);
+            return Optional.of(new CompletedSignIn(user, ReturnUrls.isSafe(pending.returnUrl())
+                    ? pending.returnUrl() : ReturnUrls.fallback(request)));
         } catch (ImsAuthException e) {
             LOG.log(System.Logger.Level.WARNING, "Rejected sign-in callback ({0}): {1}", e.reason(), e.getMessage());
-            ErrorResponses.send(request, response, e, ReturnUrls.fallback(request));
+            ErrorResponses.send(request, response, e, retryTarget(request, pending));
             return Optional.empty();
         } catch (RuntimeException bug) {
             // never let the container's error page show the callback URL: it holds the code
@@ -142,25 +148,33 @@ public final class SignInFlow {
         response.setHeader("Location", ReturnUrls.toLocation(returnUrl));
     }
 
-    private CompletedSignIn complete(HttpServletRequest request) {
-        CallbackParameters callback;
+    private CallbackParameters parse(HttpServletRequest request) {
         try {
             if (!"GET".equalsIgnoreCase(request.getMethod())) {
                 throw new InvalidCallbackException("The sign-in response must arrive with GET (query response mode)");
             }
-            callback = CallbackParameters.of(toLists(request));
+            return CallbackParameters.of(toLists(request));
         } catch (InvalidCallbackException malformed) {
             spendNamedState(request);
             throw malformed;
         }
+    }
+
+    /** The pending sign-in the callback's state names, removed from the session: a callback is single use. */
+    private PendingLogin take(HttpServletRequest request, CallbackParameters callback) {
         String state = callback.state().orElseThrow(
                 () -> new InvalidCallbackException("The sign-in response has no state parameter"));
-        PendingLogin pending = store.takePending(request, state).orElseThrow(() -> new StateMismatchException(
+        return store.takePending(request, state).orElseThrow(() -> new StateMismatchException(
                 "This sign-in response does not belong to a sign-in started in this browser, or was already used"));
-        SignedInUser user = client.completeLogin(pending, callback);
-        store.signIn(request, user);
-        return new CompletedSignIn(user, ReturnUrls.isSafe(pending.returnUrl())
-                ? pending.returnUrl() : ReturnUrls.fallback(request));
+    }
+
+    /**
+     * Where "Try again" leads after a failed callback: the page the user asked for when the callback named
+     * their sign-in (same-origin paths only, as after a sign-in), else the application's landing page.
+     */
+    private static String retryTarget(HttpServletRequest request, PendingLogin pending) {
+        return pending != null && ReturnUrls.isSafe(pending.returnUrl())
+                ? ReturnUrls.toLocation(pending.returnUrl()) : ReturnUrls.fallback(request);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.imsauth.protocol.ProviderBounds;
 import dev.imsauth.protocol.ProviderException;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.TokenRejectedException;
+import dev.imsauth.protocol.UserInfoException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,8 +44,9 @@ import java.util.concurrent.TimeoutException;
  * the session. The user is signed out when the refusal comes later than that, or after an API rejected
  * the access token. docs/clustering.md states the guarantee and its limits.
  *
- * <p><b>Failures.</b> A refreshed ID token that names another sub, iss or aud signs the user out at once:
- * the slot is cleared and the result is empty. A provider fault
+ * <p><b>Failures.</b> A refreshed ID token that names another sub, iss or aud (or a nonce other than the
+ * sign-in's), and a userinfo answer about another subject, sign the user out at once: the slot is cleared and
+ * the result is empty. A provider fault
  * (5xx, timeout, unreachable) changes nothing: the current tokens stay in use while the access token
  * has not expired; after that a {@link ProviderException} of kind {@link Failure#PROVIDER_UNAVAILABLE} (503)
  * is thrown. The slot only ever holds a complete, verified generation of tokens.
@@ -183,7 +185,7 @@ public final class TokenRefresher {
                     + "token until it expires at {3}, then must sign in again", e.reason(), e.getMessage(),
                     seen.claims().subject(), seen.tokens().expiresAt());
             return RecentRefreshes.Outcome.REFUSED;
-        } catch (IdTokenInvalidException e) {
+        } catch (IdTokenInvalidException | UserInfoException e) {
             slot.clear(seen);
             LOG.log(System.Logger.Level.WARNING, "Refresh rejected ({0}): {1}; subject {2} must sign in again",
                     e.reason(), e.getMessage(), seen.claims().subject());

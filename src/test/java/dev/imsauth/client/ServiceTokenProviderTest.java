@@ -215,6 +215,21 @@ class ServiceTokenProviderTest {
     }
 
     @Test
+    void anUnauthorizedClientSaysWhatTheProviderSaidAndGuessesNothing() {
+        ServiceTokenProvider p = provider(b -> b);
+        op.faults().tokenResponse(400, "application/json",
+                "{\"error\":\"unauthorized_client\",\"error_description\":\"Invalid client or Invalid client credentials\"}");
+
+        ServiceTokenException e = catchThrowableOfType(ServiceTokenException.class, p::getToken);
+
+        assertThat(e.error()).isEqualTo("unauthorized_client");
+        assertThat(e.getMessage()).contains("unauthorized_client").contains("'svc-app'")
+                .contains("\"Invalid client or Invalid client credentials\"")
+                .doesNotContain("Service app").doesNotContain("register");
+        assertThat(op.tokenCalls()).isEqualTo(1);
+    }
+
+    @Test
     void anInvalidScopeFromImsNamesTheScopes() {
         ServiceTokenProvider p = provider(b -> b.serviceScopes(List.of("itwin-platform", "imodels:read")));
         op.faults().tokenResponse(400, "application/json", "{\"error\":\"invalid_scope\"}");

@@ -59,6 +59,27 @@ class ImsAuthConfigTest {
     }
 
     @Test
+    void userinfoAndOfflineAccessConsentDefaultToWhatImsNeedsAndAreRead() {
+        ImsAuthConfig defaults = load(minimal());
+        assertThat(defaults.userInfo()).isEqualTo(UserInfoMode.AUTO);
+        assertThat(defaults.offlineAccessPromptConsent()).isFalse();
+        Map<String, String> m = minimal();
+        m.put("ims.userinfo", "Always");
+        m.put("ims.offline-access-prompt-consent", "yes");
+        ImsAuthConfig c = load(m);
+        assertThat(c.userInfo()).isEqualTo(UserInfoMode.ALWAYS);
+        assertThat(c.offlineAccessPromptConsent()).isTrue();
+    }
+
+    @Test
+    void rejectsAnUnknownUserinfoMode() {
+        Map<String, String> m = minimal();
+        m.put("ims.userinfo", "sometimes");
+        assertThatThrownBy(() -> load(m)).isInstanceOf(ImsAuthConfigException.class)
+                .hasMessageStartingWith("ims.userinfo").hasMessageContaining("auto, always or never");
+    }
+
+    @Test
     void rejectsScopesWithoutOpenid() {
         Map<String, String> m = minimal();
         m.put("ims.scopes", "itwin-platform offline_access");

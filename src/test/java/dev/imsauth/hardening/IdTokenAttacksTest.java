@@ -69,7 +69,7 @@ class IdTokenAttacksTest {
         assertThat(authorize.first("nonce")).isNotBlank();
         assertThat(authorize.first("code_challenge_method")).isEqualTo("S256");
         assertThat(f.op.tokenCalls()).isEqualTo(1);
-        // claims come from the verified ID token; the library does not call userinfo (B01-B04 are N/A)
+        // the ID token holds the principal and groups claims: with ims.userinfo=auto, userinfo is not called
         assertThat(f.op.userInfoCalls()).isZero();
         assertThat(browser.follow(browser.history().get(browser.history().size() - 1)).body())
                 .startsWith("user=alice;");

@@ -56,15 +56,45 @@ class ProviderFaultsTest {
 
     @Test
     @Catalogue("F02")
-    void anInvalidGrantIsARejectedSignInLoggedWithItsErrorCodeOnly() {
+    void anInvalidGrantIsARejectedSignInLoggedWithItsErrorCodeAndDescription() {
         f.op.faults().tokenResponse(400, "application/json", "{\"error\":\"invalid_grant\",\"error_description\":\"code expired\"}");
         try (LogCapture log = LogCapture.start()) {
             HttpResponse<String> r = browser.follow(browser.startSignIn(f.url("/protected/")));
             assertRejected(f, browser, r, 401, "token_rejected");
-            assertThat(r.body()).contains("invalid_grant");
-            assertThat(log.text()).contains("token_rejected").contains("invalid_grant");
+            assertThat(r.body()).contains("invalid_grant").contains("code expired");
+            assertThat(log.text()).contains("token_rejected").contains("invalid_grant").contains("code expired");
         }
         assertThat(f.op.tokenCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedCodeExchangeShowsTheProvidersReason() {
+        // Keycloak, offline_access requested for a user without that role
+        f.op.faults().tokenResponse(400, "application/json",
+                "{\"error\":\"not_allowed\",\"error_description\":\"Offline tokens not allowed for the user or client\"}");
+        try (LogCapture log = LogCapture.start()) {
+            HttpResponse<String> r = browser.follow(browser.startSignIn(f.url("/protected/")));
+            assertRejected(f, browser, r, 401, "token_rejected");
+            assertThat(r.body()).contains("not_allowed").contains("Offline tokens not allowed for the user or client");
+            assertThat(log.text()).contains("not_allowed").contains("Offline tokens not allowed for the user or client");
+        }
+    }
+
+    @Test
+    @Catalogue("F02")
+    void aHostileErrorDescriptionIsEscapedFlattenedAndCut() {
+        String description = "<script>alert(1)</script>\\r\\nX-Injected: yes\\u202e " + "a".repeat(1000);
+        f.op.faults().tokenResponse(400, "application/json",
+                "{\"error\":\"invalid_grant\",\"error_description\":\"" + description + "\"}");
+        try (LogCapture log = LogCapture.start()) {
+            HttpResponse<String> r = browser.follow(browser.startSignIn(f.url("/protected/")));
+            assertRejected(f, browser, r, 401, "token_rejected");
+            assertThat(r.body()).doesNotContain("<script>").doesNotContain("\r").doesNotContain("\u202e")
+                    .doesNotContain("a".repeat(201));
+            assertThat(log.lines()).filteredOn(l -> l.contains("invalid_grant")).isNotEmpty()
+                    .allSatisfy(l -> assertThat(l.substring(l.indexOf('\n') + 1).strip()).doesNotContain("\n").doesNotContain("\r")
+                            .doesNotContain("\u202e").doesNotContain("a".repeat(201)));
+        }
     }
 
     @Test

@@ -59,6 +59,7 @@ class ImsAuthFilterRefreshTest {
     @BeforeEach
     void signIn() {
         f.op.faults().reset();
+        f.op.setNonceInRefreshedIdToken(false);
         f.clock.set(Instant.now());
         logs = LogCapture.start();
         browser = new BrowserlessClient();
@@ -214,6 +215,56 @@ class ImsAuthFilterRefreshTest {
         assertThat(BrowserlessClient.location(r).getPath()).isEqualTo("/connect/authorize");
         assertThat(f.app.userInSession(session)).isEmpty();
         assertThat(logs.text()).contains("invalid_id_token");
+    }
+
+    @Test
+    void aRefreshedIdTokenRepeatingTheSignInsNonceIsAcceptedRefreshAfterRefresh() {
+        String nonce = stored().claims().string("nonce").orElseThrow();
+        f.op.setNonceInRefreshedIdToken(true);
+        for (int round = 1; round <= 2; round++) {
+            f.clock.advance(LIFETIME);
+            HttpResponse<String> page = browser.get(f.url("/protected/page"));
+            assertThat(page.statusCode()).as("round %s", round).isEqualTo(200);
+            assertThat(page.body()).startsWith("user=alice;");
+            SignedInUser after = remember(stored());
+            assertThat(after.claims().string("nonce")).contains(nonce);
+        }
+        assertThat(f.op.tokenCalls("refresh_token")).isEqualTo(2);
+        assertThat(f.op.revocations()).isZero();
+    }
+
+    @Test
+    void aRefreshedIdTokenWithAnotherNonceSignsTheUserOutAndTheRotatedRefreshTokenIsRevoked() {
+        String oldRefreshToken = stored().tokens().refreshToken().orElseThrow();
+        f.op.faults().idTokenClaims(b -> b.claim("nonce", "a-nonce-of-another-sign-in"));
+        f.clock.advance(LIFETIME);
+        String session = browser.sessionId(f.url("/")).orElseThrow();
+
+        HttpResponse<String> r = browser.get(f.url("/protected/page"));
+
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(BrowserlessClient.location(r).getPath()).isEqualTo("/connect/authorize");
+        assertThat(f.app.userInSession(session)).isEmpty();
+        assertThat(logs.text()).contains("invalid_id_token").contains("nonce other than the sign-in's");
+        assertThat(f.op.revocations()).isEqualTo(1);
+        String revoked = f.op.requests("/connect/revocation").get(0).first("token");
+        seenTokens.add(revoked);
+        assertThat(revoked).isNotEqualTo(oldRefreshToken);
+        assertThat(f.op.isRefreshTokenActive(revoked)).as("the rotated refresh token is revoked").isFalse();
+        assertThat(f.op.isRefreshTokenActive(oldRefreshToken)).isFalse();
+    }
+
+    @Test
+    void aRefusedRefreshedIdTokenWithoutRotationRevokesTheOldRefreshToken() {
+        f.op.faults().rotateRefreshTokens(false).idTokenClaims(b -> b.subject("mallory"));
+        String refreshToken = stored().tokens().refreshToken().orElseThrow();
+        f.clock.advance(LIFETIME);
+
+        assertThat(browser.get(f.url("/protected/page")).statusCode()).isEqualTo(302);
+
+        assertThat(f.op.requests("/connect/revocation")).singleElement()
+                .satisfies(rq -> assertThat(rq.first("token")).isEqualTo(refreshToken));
+        assertThat(f.op.isRefreshTokenActive(refreshToken)).isFalse();
     }
 
     @Catalogue("G08")

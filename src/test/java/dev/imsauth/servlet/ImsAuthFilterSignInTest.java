@@ -71,6 +71,27 @@ class ImsAuthFilterSignInTest {
     }
 
     @Test
+    void tryAgainAfterAFailedCallbackLeadsToThePageTheUserAskedFor() {
+        f.op.faults().authorizeError("access_denied", "the user cancelled");
+        HttpResponse<String> page = browser.follow(browser.startSignIn(f.url("/protected/report?year=2026&q=a%20b")));
+
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(page.body()).contains("<a href=\"/app/protected/report?year=2026&amp;q=a%20b\">Try again</a>");
+
+        f.op.faults().reset();
+        HttpResponse<String> again = browser.get(f.url("/protected/report?year=2026&q=a%20b"));
+        HttpResponse<String> landed = browser.follow(browser.follow(browser.follow(again)));
+        assertThat(landed.body()).startsWith("user=alice;").contains("path=/app/protected/report?year=2026&q=a%20b");
+    }
+
+    @Test
+    void tryAgainAfterACallbackOfNoKnownSignInLeadsToTheLandingPage() {
+        HttpResponse<String> page = browser.get(f.app.redirectUri() + "?code=x&state=never-issued");
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(page.body()).contains("<a href=\"/app/\">Try again</a>");
+    }
+
+    @Test
     void authorizationAndTokenRequestsCarryPkceAndTheSameRedirectUri() {
         browser.signIn(f.url("/protected/"));
         RecordedRequest authorize = f.op.requests("/connect/authorize").get(0);

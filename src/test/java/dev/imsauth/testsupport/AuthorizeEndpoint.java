@@ -58,7 +58,7 @@ final class AuthorizeEndpoint implements Endpoint {
         TestUser user = submitted ? submittedUser(params) : op.settings().userFor(params.get("login_hint"));
         Instant now = op.settings().now();
         String code = op.grants().issueCode(new GrantStore.CodeGrant(client.id(), redirectUri,
-                params.get("code_challenge"), params.get("nonce"), params.get("scope"), user, now,
+                params.get("code_challenge"), params.get("nonce"), grantedScope(params), user, now,
                 now.plus(CODE_LIFETIME)));
         Map<String, String> response = new LinkedHashMap<>();
         response.put("code", code);
@@ -86,6 +86,17 @@ final class AuthorizeEndpoint implements Endpoint {
         if (!S256_CHALLENGE.matcher(challenge).matches()) {
             throw OAuthProblem.invalidRequest("code_challenge is not a base64url SHA-256 hash");
         }
+    }
+
+    /** The requested scope, without offline_access when it needs prompt=consent and the request lacks it. */
+    private String grantedScope(Params params) {
+        String scope = params.get("scope");
+        String prompt = params.get("prompt");
+        boolean consent = prompt != null && List.of(prompt.split(" ")).contains("consent");
+        if (scope == null || !op.settings().offlineAccessNeedsConsent() || consent) {
+            return scope;
+        }
+        return String.join(" ", List.of(scope.trim().split(" +")).stream().filter(s -> !s.equals("offline_access")).toList());
     }
 
     /** The user from the interactive form: roles are exactly the boxes ticked. */

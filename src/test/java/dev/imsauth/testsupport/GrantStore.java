@@ -18,8 +18,11 @@ final class GrantStore {
     record AccessGrant(String clientId, TestUser user, String scope, Instant expiresAt) {
     }
 
-    /** {@code family}: the sign-in the refresh token descends from, the same across rotations. */
-    record RefreshGrant(String clientId, TestUser user, String scope, Instant authTime, String family) {
+    /**
+     * {@code family}: the sign-in the refresh token descends from, the same across rotations; {@code nonce}: the
+     * sign-in's, which a refreshed ID token may repeat.
+     */
+    record RefreshGrant(String clientId, TestUser user, String scope, Instant authTime, String family, String nonce) {
     }
 
     private final SecureRandom random = new SecureRandom();

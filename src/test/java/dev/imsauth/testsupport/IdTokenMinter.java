@@ -39,7 +39,9 @@ final class IdTokenMinter {
     String mint(String clientId, TestUser user, String nonce, Instant authTime) {
         Instant now = settings.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder();
-        user.claims().forEach(claims::claim);
+        if (!settings.claimsOnlyFromUserInfo()) {
+            user.claims().forEach(claims::claim);
+        }
         claims.issuer(issuer)
                 .subject(user.subject())
                 .audience(List.of(clientId))

@@ -16,6 +16,9 @@ final class ProviderSettings {
     private volatile Duration accessTokenLifetime = Duration.ofHours(1);
     private volatile boolean interactiveLogin;
     private volatile boolean issParameterSupported;
+    private volatile boolean offlineAccessNeedsConsent;
+    private volatile boolean claimsOnlyFromUserInfo;
+    private volatile boolean nonceInRefreshedIdToken;
 
     Instant now() {
         return clock.instant();
@@ -75,5 +78,29 @@ final class ProviderSettings {
 
     void issParameterSupported(boolean supported) {
         issParameterSupported = supported;
+    }
+
+    boolean offlineAccessNeedsConsent() {
+        return offlineAccessNeedsConsent;
+    }
+
+    void offlineAccessNeedsConsent(boolean needed) {
+        offlineAccessNeedsConsent = needed;
+    }
+
+    boolean claimsOnlyFromUserInfo() {
+        return claimsOnlyFromUserInfo;
+    }
+
+    void claimsOnlyFromUserInfo(boolean only) {
+        claimsOnlyFromUserInfo = only;
+    }
+
+    boolean nonceInRefreshedIdToken() {
+        return nonceInRefreshedIdToken;
+    }
+
+    void nonceInRefreshedIdToken(boolean repeat) {
+        nonceInRefreshedIdToken = repeat;
     }
 }

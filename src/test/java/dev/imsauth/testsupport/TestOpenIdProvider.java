@@ -148,6 +148,30 @@ public final class TestOpenIdProvider implements AutoCloseable {
         return this;
     }
 
+    /**
+     * {@code true}: like providers that apply OIDC Core §11 strictly, grant {@code offline_access} (and so
+     * issue a refresh token) only when the authorization request carried {@code prompt=consent}.
+     */
+    public TestOpenIdProvider setOfflineAccessNeedsConsent(boolean needed) {
+        settings.offlineAccessNeedsConsent(needed);
+        return this;
+    }
+
+    /**
+     * {@code true}: ID tokens carry only the protocol claims (sub, iss, aud, …), and name, email, roles and
+     * the other user claims come only from the userinfo endpoint (OIDC Core §5.4).
+     */
+    public TestOpenIdProvider setClaimsOnlyFromUserInfo(boolean only) {
+        settings.claimsOnlyFromUserInfo(only);
+        return this;
+    }
+
+    /** {@code true}: an ID token issued on refresh repeats the nonce of the sign-in (OIDC Core §12.2 allows it). */
+    public TestOpenIdProvider setNonceInRefreshedIdToken(boolean repeat) {
+        settings.nonceInRefreshedIdToken(repeat);
+        return this;
+    }
+
     /** The fault switches; {@code faults().reset()} makes the provider behave again. */
     public ProviderFaults faults() {
         return faults;

@@ -69,13 +69,15 @@ final class TokenEndpoint implements Endpoint {
             SecretLedger.secret(verifier);
         }
         if (op.faults().skipPkceCheck()) {
-            return tokens(client, grant.user(), grant.scope(), grant.nonce(), grant.authTime(), newFamily(grant));
+            return tokens(client, grant.user(), grant.scope(), grant.nonce(), grant.authTime(), newFamily(grant),
+                    grant.nonce());
         }
         if (verifier == null || !VERIFIER.matcher(verifier).matches()
                 || !s256(verifier).equals(grant.codeChallenge())) {
             throw OAuthProblem.invalidGrant("code_verifier does not match the code_challenge");
         }
-        return tokens(client, grant.user(), grant.scope(), grant.nonce(), grant.authTime(), newFamily(grant));
+        return tokens(client, grant.user(), grant.scope(), grant.nonce(), grant.authTime(), newFamily(grant),
+                grant.nonce());
     }
 
     /** A refresh-token family for a code exchange that grants offline_access; null (no refresh token) otherwise. */
@@ -103,7 +105,8 @@ final class TokenEndpoint implements Endpoint {
         if (rotate && !op.grants().retireRefreshToken(token, grant)) {
             throw OAuthProblem.invalidGrant("refresh token already used");
         }
-        return tokens(client, grant.user(), scope, null, grant.authTime(), rotate ? grant.family() : null);
+        String nonce = op.settings().nonceInRefreshedIdToken() ? grant.nonce() : null;
+        return tokens(client, grant.user(), scope, nonce, grant.authTime(), rotate ? grant.family() : null, grant.nonce());
     }
 
     private Map<String, Object> clientCredentials(ClientRegistry.Client client, Params form) {
@@ -126,9 +129,12 @@ final class TokenEndpoint implements Endpoint {
         return body;
     }
 
-    /** Access token, ID token, and a new refresh token of {@code refreshFamily} unless that is null. */
+    /**
+     * Access token, ID token, and a new refresh token of {@code refreshFamily} (remembering the sign-in's nonce)
+     * unless that is null.
+     */
     private Map<String, Object> tokens(ClientRegistry.Client client, TestUser user, String requestedScope, String nonce,
-                                       Instant authTime, String refreshFamily) {
+                                       Instant authTime, String refreshFamily, String signInNonce) {
         String scope = requestedScope == null ? null : String.join(" ", List.of(requestedScope.trim().split(" +")).stream()
                 .filter(s -> !op.faults().withheldScopes().contains(s)).toList());
         Instant expiry = op.settings().now().plus(op.settings().accessTokenLifetime());
@@ -143,7 +149,7 @@ final class TokenEndpoint implements Endpoint {
         }
         if (refreshFamily != null) {
             body.put("refresh_token", op.grants().issueRefreshToken(
-                    new GrantStore.RefreshGrant(client.id(), user, scope, authTime, refreshFamily)));
+                    new GrantStore.RefreshGrant(client.id(), user, scope, authTime, refreshFamily, signInNonce)));
         }
         return body;
     }

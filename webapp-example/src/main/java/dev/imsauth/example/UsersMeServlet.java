@@ -36,6 +36,14 @@ public class UsersMeServlet extends HttpServlet {
         });
     }
 
+    /** Releases the client's HTTP threads when the application stops (no thread left behind at undeploy). */
+    @Override
+    public void destroy() {
+        if (itwin != null) {
+            itwin.close();
+        }
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String content;

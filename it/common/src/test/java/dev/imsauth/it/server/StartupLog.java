@@ -14,10 +14,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * What a server's log files gained since a mark: the lines of one start. Logs append across runs (and a file
+ * What a server's log files gained since a mark: the lines of one start (or of one deployment, for tests
+ * that read what the server logged about it, such as TomcatLifecycleIT). Logs append across runs (and a file
  * new since the mark is read whole), so only the part written after {@link #mark} counts.
  */
-final class StartupLog {
+public final class StartupLog {
 
     /** At most this many lines go into a failure message, each cut to {@link #MAX_LINE} characters. */
     static final int MAX_LINES = 25;
@@ -34,13 +35,13 @@ final class StartupLog {
     }
 
     /** Notes how long each log file in {@code directory} is now. */
-    static StartupLog mark(Path directory, Predicate<String> isLogFile) {
+    public static StartupLog mark(Path directory, Predicate<String> isLogFile) {
         return new StartupLog(directory, isLogFile,
                 logFiles(directory, isLogFile).stream().collect(Collectors.toMap(f -> f, StartupLog::size)));
     }
 
     /** The lines written since the mark that {@code wanted} accepts, the first {@link #MAX_LINES} of them. */
-    List<String> newLines(Predicate<String> wanted) {
+    public List<String> newLines(Predicate<String> wanted) {
         List<String> lines = new ArrayList<>();
         for (Path file : logFiles(directory, isLogFile)) {
             long from = sizes.getOrDefault(file, 0L);

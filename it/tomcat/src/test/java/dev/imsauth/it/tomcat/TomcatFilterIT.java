@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,23 +27,27 @@ class TomcatFilterIT extends SignInTests {
     static WebArchive deployment() {
         Map<String, String> settings = SignInArchive.imsSettings(OP.issuer());
         settings.put("ims.public-paths", "/public/*, /rest/*");
+        WebArchive war = SignInArchive.create("filter.war", OP.issuer(), Map.of()).setWebXML(filterWebXml(settings));
+        return TomcatArchive.withCdiAndJaxRs(war);
+    }
+
+    /** A web.xml declaring ImsAuthFilter on {@code /*} with these settings as its init-params (README's way). */
+    static StringAsset filterWebXml(Map<String, String> settings) {
         String initParams = settings.entrySet().stream()
                 .map(e -> "    <init-param><param-name>" + e.getKey() + "</param-name><param-value>" + e.getValue()
                         + "</param-value></init-param>")
                 .collect(Collectors.joining("\n"));
-        WebArchive war = SignInArchive.create("filter.war", OP.issuer(), Map.of())
-                .setWebXML(SignInArchive.webXml("""
-                          <filter>
-                            <filter-name>ims-auth</filter-name>
-                            <filter-class>dev.imsauth.servlet.ImsAuthFilter</filter-class>
-                        %s
-                          </filter>
-                          <filter-mapping>
-                            <filter-name>ims-auth</filter-name>
-                            <url-pattern>/*</url-pattern>
-                          </filter-mapping>
-                        """.formatted(initParams)));
-        return TomcatArchive.withCdiAndJaxRs(war);
+        return SignInArchive.webXml("""
+                  <filter>
+                    <filter-name>ims-auth</filter-name>
+                    <filter-class>dev.imsauth.servlet.ImsAuthFilter</filter-class>
+                %s
+                  </filter>
+                  <filter-mapping>
+                    <filter-name>ims-auth</filter-name>
+                    <url-pattern>/*</url-pattern>
+                  </filter-mapping>
+                """.formatted(initParams));
     }
 
     @AfterAll

@@ -21,12 +21,21 @@ import javax.servlet.http.HttpServletResponse;
 public class ITwinServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private transient ServiceTokenProvider serviceTokens;
     private transient ITwinClient asService;
 
     @Override
     public void init() {
         ImsAuthConfig config = ImsAuthConfig.load(ConfigSource.environment());
-        asService = new ITwinClient(config, new ServiceTokenProvider(config));
+        serviceTokens = new ServiceTokenProvider(config);
+        asService = new ITwinClient(config, serviceTokens);
+    }
+
+    /** Releases their HTTP threads, as docs/tomcat9.md says. */
+    @Override
+    public void destroy() {
+        asService.close();
+        serviceTokens.close();
     }
 
     @Override
