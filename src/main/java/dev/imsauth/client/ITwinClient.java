@@ -1,6 +1,7 @@
 package dev.imsauth.client;
 
 import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ServiceClientSettings;
 import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Json;
 import dev.imsauth.protocol.OwnedHttpClient;
@@ -58,6 +59,38 @@ public final class ITwinClient implements AutoCloseable {
     private ITwinClient(ImsAuthConfig config, AccessTokenSource tokens, OwnedHttpClient owned) {
         this(config, tokens, owned.client(), Clock.systemUTC(), Sleeper.SYSTEM);
         this.owned = owned;
+    }
+
+    /**
+     * A client of {@code settings.apiBaseUrl()} sending {@code tokens}' tokens, with its own HTTP client and the
+     * system clock ({@link #close()} releases it); see {@link #forService(ServiceClientSettings)} for a service
+     * app's own token.
+     */
+    public ITwinClient(ServiceClientSettings settings, AccessTokenSource tokens) {
+        this(settings, tokens, OwnedHttpClient.create(settings.connectTimeout(), HttpClient.Version.HTTP_2));
+    }
+
+    private ITwinClient(ServiceClientSettings settings, AccessTokenSource tokens, OwnedHttpClient owned) {
+        this(settings.apiBaseUrl().toString(), owned.client(), tokens, settings.apiTimeout(),
+                settings.apiRetryBudget(), Clock.systemUTC(), Sleeper.SYSTEM);
+        this.owned = owned;
+    }
+
+    /**
+     * A client for calls on behalf of signed-in users: create it once per application and give each request's
+     * user with {@link #withTokens}, e.g. {@code itwin.withTokens(ImsAuth.from(request).tokenSource()).me()}.
+     * Calling it without {@code withTokens} fails with an {@link IllegalStateException}.
+     */
+    public static ITwinClient forUsers(ImsAuthConfig config) {
+        return new ITwinClient(config, () -> {
+            throw new IllegalStateException("This ITwinClient calls for signed-in users: use "
+                    + "withTokens(ImsAuth.from(request).tokenSource()) per request");
+        });
+    }
+
+    /** A service app's client: its own {@link ServiceTokenProvider} from the same settings supplies the token. */
+    public static ITwinClient forService(ServiceClientSettings settings) {
+        return new ITwinClient(settings, new ServiceTokenProvider(settings));
     }
 
     public ITwinClient(ImsAuthConfig config, AccessTokenSource tokens, HttpClient http, Clock clock, Sleeper sleeper) {

@@ -3,6 +3,7 @@ package dev.imsauth.client;
 import dev.imsauth.config.ConfigKeys;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.config.ImsAuthConfigException;
+import dev.imsauth.config.ServiceClientSettings;
 import dev.imsauth.config.ServiceScopes;
 import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Failure;
@@ -11,6 +12,7 @@ import dev.imsauth.protocol.ProviderBounds;
 import dev.imsauth.protocol.ProviderException;
 import dev.imsauth.protocol.TokenRejectedException;
 import dev.imsauth.protocol.TokenSet;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +61,21 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
     private Instant coolDownUntil = Instant.MIN;
     private ServiceTokenException lastFailure;
     private boolean ownsClient;
+
+    /**
+     * A service app's provider from its own settings — issuer or token endpoint, client id, secret, scopes,
+     * timeouts; no redirect URI, no {@code openid} — with its own HTTP client and the system clock;
+     * {@link #close()} releases that client's threads.
+     */
+    public ServiceTokenProvider(ServiceClientSettings settings) {
+        this(ServiceClientWiring.ownOidcClient(settings), settings.scopes(), Sleeper.SYSTEM);
+        this.ownsClient = true;
+    }
+
+    /** The same with the HTTP client, clock and retry pause given (tests, or a shared HTTP client). */
+    public ServiceTokenProvider(ServiceClientSettings settings, HttpClient http, Clock clock, Sleeper sleeper) {
+        this(ServiceClientWiring.oidcClient(settings, http, clock), settings.scopes(), sleeper);
+    }
 
     /**
      * For {@code ims.client-id}, {@code ims.client-secret} and {@code ims.service-scopes}, with its own HTTP client

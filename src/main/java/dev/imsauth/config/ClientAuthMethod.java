@@ -22,6 +22,15 @@ public enum ClientAuthMethod {
         return value;
     }
 
+    /** Parses the OAuth name, failing with an {@link ImsAuthConfigException} that names {@code key}. */
+    static ClientAuthMethod parseForKey(String key, String text) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ImsAuthConfigException(key, e.getMessage() + "; got '" + text + "'");
+        }
+    }
+
     static ClientAuthMethod parse(String text) {
         String wanted = text.trim().toLowerCase(Locale.ROOT);
         for (ClientAuthMethod m : values()) {

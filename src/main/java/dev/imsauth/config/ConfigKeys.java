@@ -37,6 +37,12 @@ public final class ConfigKeys {
     public static final String SERVICE_TOKEN_RETRIES = "ims.service-token-retries";
     public static final String API_TIMEOUT = "ims.api-timeout";
     public static final String API_RETRY_BUDGET = "ims.api-retry-budget";
+    /** Service clients: the token endpoint to call instead of discovering it from {@code ims.issuer}. */
+    public static final String TOKEN_ENDPOINT = "ims.token-endpoint";
+    /** Service clients: the service app's own client id, when it differs from the sign-in app's {@code ims.client-id}. */
+    public static final String SERVICE_CLIENT_ID = "ims.service-client-id";
+    /** Service clients: the service app's secret, read together with {@link #SERVICE_CLIENT_ID}. */
+    public static final String SERVICE_CLIENT_SECRET = "ims.service-client-secret";
     public static final String OFFLINE_ACCESS_PROMPT_CONSENT = "ims.offline-access-prompt-consent";
     public static final String USERINFO = "ims.userinfo";
 

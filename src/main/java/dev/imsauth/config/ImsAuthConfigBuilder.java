@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Builds an {@link ImsAuthConfig} from defaults and given values, and validates it so that a bad
- * deployment fails at start with a message that names the key and the fix.
+ * deployment fails at start with one message that names every bad key and its fix.
  */
 public final class ImsAuthConfigBuilder {
     static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email", "itwin-platform", "offline_access");
@@ -48,6 +48,7 @@ public final class ImsAuthConfigBuilder {
     private int serviceTokenRetries = 2;
     private Duration apiTimeout = Duration.ofSeconds(30);
     private Duration apiRetryBudget = Duration.ofSeconds(10);
+    private final ConfigProblems readProblems = new ConfigProblems();
     private boolean offlineAccessPromptConsent;
     private String userInfo = "auto";
 
@@ -57,7 +58,7 @@ public final class ImsAuthConfigBuilder {
     /** Reads every documented key that the source sets; unset keys keep their defaults. */
     static ImsAuthConfigBuilder from(ConfigSource source) {
         ImsAuthConfigBuilder b = new ImsAuthConfigBuilder();
-        ValueReader r = new ValueReader(source);
+        ValueReader r = new ValueReader(source, b.readProblems);
         r.string(ISSUER).ifPresent(b::issuer);
         r.string(CLIENT_ID).ifPresent(b::clientId);
         r.string(CLIENT_SECRET).ifPresent(b::clientSecret);
@@ -128,66 +129,78 @@ public final class ImsAuthConfigBuilder {
     public ImsAuthConfigBuilder offlineAccessPromptConsent(boolean v) { offlineAccessPromptConsent = v; return this; }
     public ImsAuthConfigBuilder userInfo(UserInfoMode v) { userInfo = v.name(); return this; }
 
-    /** Validates everything and returns the immutable configuration. */
+    /**
+     * Validates everything and returns the immutable configuration.
+     *
+     * @throws ImsAuthConfigException listing every invalid or missing key at once, each with its fix
+     */
     public ImsAuthConfig build() {
+        ConfigProblems p = new ConfigProblems();
+        p.addAll(readProblems);
         UrlRules urls = new UrlRules(allowInsecureLoopback);
-        URI issuerUri = urls.providerUrl(ISSUER, issuer); // kept exactly: discovery must name this very string
-        String id = required(CLIENT_ID, clientId, "the client id of the app registered at developer.bentley.com");
+        URI issuerUri = p.value(() -> urls.providerUrl(ISSUER, issuer)); // kept exactly: discovery must name this very string
+        String id = p.required(CLIENT_ID, clientId, "the client id of the app registered at developer.bentley.com");
         Optional<Secret> secret = Optional.ofNullable(clientSecret).filter(s -> !s.isBlank()).map(Secret::of);
-        ClientAuthMethod method = authMethod(secret.isPresent());
-        String redirect = urls.appUrlOrPath(REDIRECT_URI, redirectUri);
+        ClientAuthMethod method = p.value(() -> authMethod(secret.isPresent()));
+        String redirect = p.value(() -> urls.appUrlOrPath(REDIRECT_URI, redirectUri));
         if (!scopes.contains("openid")) {
-            throw new ImsAuthConfigException(SCOPES, "must contain openid (sign-in is OpenID Connect); got '"
-                    + String.join(" ", scopes) + "'");
+            p.add(SCOPES, "must contain openid (sign-in is OpenID Connect); got '" + String.join(" ", scopes) + "'");
         }
-        publicPaths.forEach(p -> path(PUBLIC_PATHS, p));
-        apiPaths.forEach(p -> path(API_PATHS, p));
-        ServiceScopes.check(SERVICE_SCOPES, serviceScopes);
-        if (serviceTokenRetries < 0 || serviceTokenRetries > 10) {
-            throw new ImsAuthConfigException(SERVICE_TOKEN_RETRIES, "must be between 0 and 10; got " + serviceTokenRetries);
+        publicPaths.forEach(path -> p.path(PUBLIC_PATHS, path));
+        apiPaths.forEach(path -> p.path(API_PATHS, path));
+        p.run(() -> ServiceScopes.check(SERVICE_SCOPES, serviceScopes));
+        p.between(SERVICE_TOKEN_RETRIES, serviceTokenRetries, 0, 10);
+        checkAlgorithms(p);
+        p.between(MAX_PENDING_LOGINS, maxPendingLogins, 1, 100);
+        if (maxResponseBytes < 4096) {
+            p.add(MAX_RESPONSE_SIZE, "must be at least 4096 bytes; got " + maxResponseBytes);
         }
+        String logout = p.path(LOGOUT_PATH, logoutPath);
+        String postLogout = p.value(() -> urls.appUrlOrPath(POST_LOGOUT_REDIRECT_URI, postLogoutRedirectUri));
+        String principal = p.required(PRINCIPAL_CLAIM, principalClaim, "a claim name such as sub or email");
+        String groups = p.required(GROUPS_CLAIM, groupsClaim, "a claim name such as roles or groups");
+        Optional<URI> publicBase = Optional.ofNullable(publicBaseUrl).filter(s -> !s.isBlank())
+                .map(s -> p.value(() -> urls.origin(PUBLIC_BASE_URL, stripTrailingSlash(s))));
+        URI api = p.value(() -> urls.providerUrl(API_BASE_URL, stripTrailingSlash(apiBaseUrl)));
+        UserInfoMode userInfoMode = p.value(() -> UserInfoMode.parse(USERINFO, userInfo));
+        checkDurations(p);
+        p.throwIfAny();
+        return new ImsAuthConfig(issuerUri, id, secret, method, redirect, scopes, publicPaths, logout, postLogout,
+                clockSkew, connectTimeout, readTimeout, loginTimeout, maxPendingLogins, principal, groups,
+                allowInsecureLoopback, trustForwardedHeaders, publicBase, refreshMargin, idTokenAlgorithms,
+                maxResponseBytes, jwksRefreshInterval, discoveryRetry, api, apiPaths, apiDetection, serviceScopes,
+                serviceTokenRetries, apiTimeout, apiRetryBudget, offlineAccessPromptConsent, userInfoMode);
+    }
+
+    private void checkAlgorithms(ConfigProblems p) {
         for (String alg : idTokenAlgorithms) {
             if (!ASYMMETRIC_ALGORITHMS.contains(alg)) {
-                throw new ImsAuthConfigException(ID_TOKEN_ALGORITHMS, "'" + alg + "' is not accepted; use asymmetric "
-                        + "algorithms such as RS256 (never none or HS*)");
+                p.add(ID_TOKEN_ALGORITHMS, "'" + alg + "' is not accepted; use asymmetric algorithms such as RS256 "
+                        + "(never none or HS*)");
             }
         }
         if (idTokenAlgorithms.isEmpty()) {
-            throw new ImsAuthConfigException(ID_TOKEN_ALGORITHMS, "must name at least one algorithm, e.g. RS256");
+            p.add(ID_TOKEN_ALGORITHMS, "must name at least one algorithm, e.g. RS256");
         }
-        if (maxPendingLogins < 1 || maxPendingLogins > 100) {
-            throw new ImsAuthConfigException(MAX_PENDING_LOGINS, "must be between 1 and 100; got " + maxPendingLogins);
-        }
-        if (maxResponseBytes < 4096) {
-            throw new ImsAuthConfigException(MAX_RESPONSE_SIZE, "must be at least 4096 bytes; got " + maxResponseBytes);
-        }
-        return new ImsAuthConfig(issuerUri, id, secret, method, redirect, scopes, publicPaths,
-                path(LOGOUT_PATH, logoutPath), urls.appUrlOrPath(POST_LOGOUT_REDIRECT_URI, postLogoutRedirectUri),
-                nonNegative(CLOCK_SKEW, clockSkew), positive(CONNECT_TIMEOUT, connectTimeout),
-                positive(READ_TIMEOUT, readTimeout), positive(LOGIN_TIMEOUT, loginTimeout), maxPendingLogins,
-                required(PRINCIPAL_CLAIM, principalClaim, "a claim name such as sub or email"),
-                required(GROUPS_CLAIM, groupsClaim, "a claim name such as roles or groups"),
-                allowInsecureLoopback, trustForwardedHeaders,
-                Optional.ofNullable(publicBaseUrl).filter(s -> !s.isBlank())
-                        .map(s -> urls.origin(PUBLIC_BASE_URL, stripTrailingSlash(s))),
-                nonNegative(REFRESH_MARGIN, refreshMargin), idTokenAlgorithms, maxResponseBytes,
-                nonNegative(JWKS_REFRESH_INTERVAL, jwksRefreshInterval), positive(DISCOVERY_RETRY, discoveryRetry),
-                urls.providerUrl(API_BASE_URL, stripTrailingSlash(apiBaseUrl)),
-                apiPaths, apiDetection, serviceScopes, serviceTokenRetries,
-                positive(API_TIMEOUT, apiTimeout), nonNegative(API_RETRY_BUDGET, apiRetryBudget),
-                offlineAccessPromptConsent, UserInfoMode.parse(USERINFO, userInfo));
+    }
+
+    private void checkDurations(ConfigProblems p) {
+        p.nonNegative(CLOCK_SKEW, clockSkew);
+        p.positive(CONNECT_TIMEOUT, connectTimeout);
+        p.positive(READ_TIMEOUT, readTimeout);
+        p.positive(LOGIN_TIMEOUT, loginTimeout);
+        p.nonNegative(REFRESH_MARGIN, refreshMargin);
+        p.nonNegative(JWKS_REFRESH_INTERVAL, jwksRefreshInterval);
+        p.positive(DISCOVERY_RETRY, discoveryRetry);
+        p.positive(API_TIMEOUT, apiTimeout);
+        p.nonNegative(API_RETRY_BUDGET, apiRetryBudget);
     }
 
     private ClientAuthMethod authMethod(boolean hasSecret) {
         if (clientAuthMethod == null) {
             return hasSecret ? ClientAuthMethod.CLIENT_SECRET_BASIC : ClientAuthMethod.NONE;
         }
-        ClientAuthMethod method;
-        try {
-            method = ClientAuthMethod.parse(clientAuthMethod);
-        } catch (IllegalArgumentException e) {
-            throw new ImsAuthConfigException(CLIENT_AUTH_METHOD, e.getMessage() + "; got '" + clientAuthMethod + "'");
-        }
+        ClientAuthMethod method = ClientAuthMethod.parseForKey(CLIENT_AUTH_METHOD, clientAuthMethod);
         if (method != ClientAuthMethod.NONE && !hasSecret) {
             throw new ImsAuthConfigException(CLIENT_SECRET, "is required when " + CLIENT_AUTH_METHOD + " is "
                     + method.value() + "; set it, or use " + CLIENT_AUTH_METHOD + "=none for a public client");
@@ -199,36 +212,7 @@ public final class ImsAuthConfigBuilder {
         return method;
     }
 
-    private static String required(String key, String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new ImsAuthConfigException(key, "is missing; set it to " + what + " (filter init-param or "
-                    + "MicroProfile property " + key + ", or environment variable " + ConfigSource.environmentName(key) + ")");
-        }
-        return value.trim();
-    }
-
-    private static String path(String key, String value) {
-        if (value == null || !value.startsWith("/") || value.startsWith("//") || value.contains("\\")) {
-            throw new ImsAuthConfigException(key, "must be a path starting with a single /; got '" + value + "'");
-        }
-        return value;
-    }
-
-    private static Duration positive(String key, Duration d) {
-        if (d == null || d.isZero() || d.isNegative()) {
-            throw new ImsAuthConfigException(key, "must be a positive duration such as 10s; got " + d);
-        }
-        return d;
-    }
-
-    private static Duration nonNegative(String key, Duration d) {
-        if (d == null || d.isNegative()) {
-            throw new ImsAuthConfigException(key, "must be a duration of zero or more such as 60s; got " + d);
-        }
-        return d;
-    }
-
     private static String stripTrailingSlash(String s) {
-        return s != null && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return ConfigProblems.stripTrailingSlash(s);
     }
 }

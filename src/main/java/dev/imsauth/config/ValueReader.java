@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Typed reads of raw configuration strings; a malformed value fails with the key in the message. */
+/**
+ * Typed reads of raw configuration strings. A malformed value is recorded in the {@link ConfigProblems}
+ * with its key and read as unset, so the remaining keys are still read and checked.
+ */
 final class ValueReader {
     private final ConfigSource source;
+    private final ConfigProblems problems;
 
-    ValueReader(ConfigSource source) {
+    ValueReader(ConfigSource source, ConfigProblems problems) {
         this.source = source;
+        this.problems = problems;
     }
 
     Optional<String> string(String key) {
@@ -25,26 +30,26 @@ final class ValueReader {
     }
 
     Optional<Boolean> bool(String key) {
-        return source.get(key).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+        return source.get(key).map(v -> problems.value(() -> switch (v.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
             default -> throw new ImsAuthConfigException(key, "must be true or false; got '" + v + "'");
-        });
+        }));
     }
 
     Optional<Integer> integer(String key) {
-        return source.get(key).map(v -> {
+        return source.get(key).map(v -> problems.value(() -> {
             try {
                 return Integer.parseInt(v);
             } catch (NumberFormatException e) {
                 throw new ImsAuthConfigException(key, "must be a whole number; got '" + v + "'");
             }
-        });
+        }));
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}, ISO-8601 ({@code PT30S}) or plain seconds. */
     Optional<Duration> duration(String key) {
-        return source.get(key).map(v -> parseDuration(key, v));
+        return source.get(key).map(v -> problems.value(() -> parseDuration(key, v)));
     }
 
     static Duration parseDuration(String key, String v) {

@@ -33,17 +33,20 @@ public final class OidcClient implements AutoCloseable {
     private final ProviderDiscovery discovery;
     private final AuthorizationRequests authorizationRequests;
     private final TokenEndpointClient tokenEndpoint;
+    private final URI fixedTokenEndpoint;
     private final UserClaimsResolver claimsResolver;
     private final OwnedHttpClient owned;
     private volatile IdTokenVerifier verifier;
 
     /** A client over the application's {@link HttpClient}, which {@link #close()} leaves alone. */
     public OidcClient(ImsAuthConfig config, HttpClient httpClient, Clock clock) {
-        this(config, httpClient, clock, null);
+        this(config, httpClient, clock, null, null);
     }
 
-    private OidcClient(ImsAuthConfig config, HttpClient httpClient, Clock clock, OwnedHttpClient owned) {
+    private OidcClient(ImsAuthConfig config, HttpClient httpClient, Clock clock, OwnedHttpClient owned,
+                       URI fixedTokenEndpoint) {
         this.owned = owned;
+        this.fixedTokenEndpoint = fixedTokenEndpoint;
         this.config = config;
         this.clock = clock;
         this.http = new ProviderHttp(httpClient, config.readTimeout(), config.maxResponseBytes());
@@ -59,7 +62,16 @@ public final class OidcClient implements AutoCloseable {
      */
     public static OidcClient create(ImsAuthConfig config) {
         OwnedHttpClient http = OwnedHttpClient.create(config.connectTimeout());
-        return new OidcClient(config, http.client(), Clock.systemUTC(), http);
+        return new OidcClient(config, http.client(), Clock.systemUTC(), http, null);
+    }
+
+    /**
+     * Like {@link #create}, for a service app configured with {@code ims.token-endpoint}: {@link #clientCredentials}
+     * calls that endpoint as given instead of discovering it.
+     */
+    public static OidcClient create(ImsAuthConfig config, URI tokenEndpoint) {
+        OwnedHttpClient http = OwnedHttpClient.create(config.connectTimeout());
+        return new OidcClient(config, http.client(), Clock.systemUTC(), http, tokenEndpoint);
     }
 
     /** Releases the threads of the HTTP client {@link #create} made; does nothing for one handed in. */
@@ -68,6 +80,15 @@ public final class OidcClient implements AutoCloseable {
         if (owned != null) {
             owned.close();
         }
+    }
+
+    /**
+     * A client whose {@link #clientCredentials} calls {@code tokenEndpoint} as given instead of discovering it
+     * (a service app configured with {@code ims.token-endpoint}); everything else still uses discovery.
+     */
+    public static OidcClient withTokenEndpoint(ImsAuthConfig config, URI tokenEndpoint, HttpClient httpClient,
+                                               Clock clock) {
+        return new OidcClient(config, httpClient, clock, null, tokenEndpoint);
     }
 
     public ImsAuthConfig config() {
@@ -158,7 +179,8 @@ public final class OidcClient implements AutoCloseable {
 
     /** Requests a client-credentials token for a service app (no user, no ID token). */
     public TokenSet clientCredentials(List<String> scopes) {
-        TokenEndpointClient.TokenResult result = tokenEndpoint.clientCredentials(metadata().tokenEndpoint(), scopes);
+        URI endpoint = fixedTokenEndpoint != null ? fixedTokenEndpoint : metadata().tokenEndpoint();
+        TokenEndpointClient.TokenResult result = tokenEndpoint.clientCredentials(endpoint, scopes);
         return TokenSet.obtained(result.accessToken(), null, null, clock.instant(), result.lifetime(),
                 result.scopes().isEmpty() ? scopes : result.scopes());
     }

@@ -1,9 +1,7 @@
 package dev.imsauth.servlet;
 
-import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.SessionCookieConfig;
-import java.util.Set;
 
 /**
  * Hardens the session cookie of every application that ships the library: {@code HttpOnly}, and
@@ -12,11 +10,11 @@ import java.util.Set;
  * {@code Secure} is left to the container, which adds it on https requests (Tomcat, Jetty, Undertow
  * do), so plain-http development keeps working.
  *
- * <p>Containers run it at deployment through META-INF/services (Tomcat, WildFly/Undertow; Jetty with
- * its annotations module); that is the only time a session cookie can still be configured, which a
- * filter's {@code init} is too late for.
+ * <p>Applied at deployment by {@code dev.imsauth.security.ImsAuthInitializer}, the library's
+ * {@code ServletContainerInitializer}, and only in an application that signs in with ims-auth; that is the
+ * only time a session cookie can still be configured, which a filter's {@code init} is too late for.
  */
-public final class SessionCookieDefaults implements ServletContainerInitializer {
+public final class SessionCookieDefaults {
     /** The cookie attribute name, as Servlet 6 {@link SessionCookieConfig#setAttribute} takes it. */
     static final String SAME_SITE = "SameSite";
     /** Servlet 6.0 added {@link SessionCookieConfig#setAttribute}; the javax artifact also runs on Servlet 4. */
@@ -24,8 +22,11 @@ public final class SessionCookieDefaults implements ServletContainerInitializer 
 
     private static final System.Logger LOG = System.getLogger(SessionCookieDefaults.class.getName());
 
-    @Override
-    public void onStartup(Set<Class<?>> classes, ServletContext context) {
+    private SessionCookieDefaults() {
+    }
+
+    /** Sets HttpOnly and, unless the application chose one, SameSite=Lax on the context's session cookie. */
+    public static void apply(ServletContext context) {
         try {
             SessionCookieConfig cookie = context.getSessionCookieConfig();
             cookie.setHttpOnly(true);

@@ -64,7 +64,9 @@ class JavaxArtifactIT {
                 "dev/imsauth/client/ServiceTokenProvider.class", "dev/imsauth/client/ITwinClient.class",
                 "META-INF/services/javax.servlet.ServletContainerInitializer");
         assertThat(new String(entries.get("META-INF/services/javax.servlet.ServletContainerInitializer"),
-                StandardCharsets.UTF_8)).contains("dev.imsauth.servlet.SessionCookieDefaults");
+                StandardCharsets.UTF_8)).contains("dev.imsauth.security.ImsAuthInitializer");
+        assertThat(entries).containsKeys("dev/imsauth/security/ImsAuthInitializer.class",
+                "dev/imsauth/servlet/SessionCookieDefaults.class");
         assertThat(references(entries.get("dev/imsauth/servlet/ImsAuthFilter.class")).texts())
                 .contains("javax/servlet/http/HttpFilter");
     }
@@ -73,8 +75,12 @@ class JavaxArtifactIT {
     void theJavaxJarKeepsTheCdiBeansAndLeavesOutTheJakartaSecurityMechanism() throws IOException {
         Map<String, byte[]> entries = entries(JAVAX_JAR);
 
-        assertThat(entries.keySet()).noneMatch(name -> name.startsWith("dev/imsauth/security/")
-                || name.equals("META-INF/services/javax.enterprise.inject.spi.Extension"));
+        assertThat(entries.keySet()).filteredOn(name -> name.startsWith("dev/imsauth/security/"))
+                .as("of the security package only the initializer and the annotation it looks for")
+                .containsExactlyInAnyOrder("dev/imsauth/security/ImsAuthInitializer.class",
+                        "dev/imsauth/security/ImsAuthenticationMechanismDefinition.class",
+                        "dev/imsauth/security/package-info.class");
+        assertThat(entries.keySet()).doesNotContain("META-INF/services/javax.enterprise.inject.spi.Extension");
         assertThat(entries).containsKeys("dev/imsauth/cdi/ImsTokens.class", "dev/imsauth/cdi/ImsUser.class");
         assertThat(references(entries.get("dev/imsauth/cdi/ImsTokens.class")).texts())
                 .contains("Ljavax/enterprise/context/RequestScoped;");

@@ -196,4 +196,38 @@ class ImsAuthConfigTest {
         p.put("ims.api-paths", "api/*");
         assertThatThrownBy(() -> load(p)).hasMessageContaining("ims.api-paths");
     }
+
+    @Test
+    void reportsEveryBadKeyAtOnceEachWithItsFix() {
+        Map<String, String> m = new HashMap<>();
+        m.put("ims.issuer", "http://ims.example.com");
+        m.put("ims.scopes", "itwin-platform");
+        m.put("ims.clock-skew", "a minute");
+        m.put("ims.max-pending-logins", "many");
+        m.put("ims.api-paths", "api/*");
+        m.put("ims.service-scopes", "openid");
+        m.put("ims.id-token-algorithms", "HS256");
+        m.put("ims.read-timeout", "0s");
+
+        assertThatThrownBy(() -> load(m)).isInstanceOfSatisfying(ImsAuthConfigException.class, e -> {
+            assertThat(e.problems()).extracting(ImsAuthConfigException.Problem::key).containsExactlyInAnyOrder(
+                    "ims.issuer", "ims.client-id", "ims.scopes", "ims.clock-skew", "ims.max-pending-logins",
+                    "ims.api-paths", "ims.service-scopes", "ims.id-token-algorithms", "ims.read-timeout");
+            assertThat(e.getMessage()).startsWith("9 problems in the ims-auth configuration:")
+                    .contains("ims.issuer: must use https", "IMS_CLIENT_ID", "ims.scopes: must contain openid",
+                            "ims.clock-skew: must be a duration such as", "ims.max-pending-logins: must be a whole number",
+                            "ims.read-timeout: must be a positive duration");
+            assertThat(e.key()).isEqualTo(e.problems().get(0).key());
+        });
+    }
+
+    @Test
+    void aSingleProblemKeepsTheOneLineKeyColonFixMessage() {
+        Map<String, String> m = minimal();
+        m.put("ims.max-pending-logins", "0");
+        assertThatThrownBy(() -> load(m)).isInstanceOfSatisfying(ImsAuthConfigException.class, e -> {
+            assertThat(e.problems()).hasSize(1);
+            assertThat(e.getMessage()).isEqualTo("ims.max-pending-logins: must be between 1 and 100; got 0");
+        });
+    }
 }

@@ -49,9 +49,7 @@ class ImsAuthTest {
                 Map.of("/protected/token-info", new TokenInfoServlet(),
                         "/protected/needs-extra", new NeedsExtraScopeServlet(),
                         "/protected/me", new MeServlet()));
-        itwin = new ITwinClient(f.client.config(), () -> {
-            throw new IllegalStateException("bind a token source per user");
-        });
+        itwin = ITwinClient.forUsers(f.client.config());
     }
 
     @AfterAll

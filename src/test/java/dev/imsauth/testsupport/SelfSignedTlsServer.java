@@ -69,6 +69,14 @@ public final class SelfSignedTlsServer implements AutoCloseable {
         return "https://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
+    /**
+     * The PKCS12 file (password {@code changeit}) holding the server's key and self-signed certificate; as a
+     * {@code javax.net.ssl.trustStore} it makes a JVM trust this server.
+     */
+    public Path keystore() {
+        return keystore;
+    }
+
     /** Requests that completed a handshake and reached the handler. */
     public int requests() {
         return requests.get();

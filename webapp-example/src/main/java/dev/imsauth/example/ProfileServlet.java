@@ -47,10 +47,19 @@ public class ProfileServlet extends HttpServlet {
                   %s
                   </tbody></table>
                 </section>
+                <section class="card">
+                  <h2>Session check</h2>
+                  <p class="muted">Calls <code>/api/me</code> from this page. When the session has ended, the answer is
+                     401 and the script reloads the page, which goes through sign-in and comes back here
+                     (docs/operations.md).</p>
+                  <p><button id="check-session" type="button" class="button ghost" data-api="%s/api/me"
+                     data-on-unauthorized="reload">Check my session</button></p>
+                  <pre id="api-result" class="result" aria-live="polite">Not called yet.</pre>
+                </section>
                 """.formatted(Page.escape(initials(claims.name())), Page.escape(claims.name()),
                 Page.escape(claims.email().orElse("—")), Page.escape(claims.subject()),
                 Page.escape(request.getRemoteUser()), roles(claims),
-                request.isUserInRole("admin") ? "yes" : "no", claimRows(claims)));
+                request.isUserInRole("admin") ? "yes" : "no", claimRows(claims), request.getContextPath()));
     }
 
     private static String roles(UserClaims claims) {

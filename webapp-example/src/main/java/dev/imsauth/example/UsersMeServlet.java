@@ -31,9 +31,7 @@ public class UsersMeServlet extends HttpServlet {
                 .filter(v -> !v.isBlank());
         ImsAuthConfig config = ImsAuthConfig.load(context.orElse(ConfigSource.systemProperties())
                 .orElse(ConfigSource.environment()));
-        itwin = new ITwinClient(config, () -> {
-            throw new IllegalStateException("use withTokens(ImsAuth.from(request).tokenSource())");
-        });
+        itwin = ITwinClient.forUsers(config);
     }
 
     /** Releases the client's HTTP threads when the application stops (no thread left behind at undeploy). */

@@ -84,6 +84,20 @@ public abstract class SignInTests {
         assertThat(token.form()).containsKey("code_verifier");
     }
 
+    /**
+     * The library's ServletContainerInitializer finds the filter (web.xml) or the mechanism definition
+     * (a bean class, through {@code @HandlesTypes}) and hardens the session cookie of this WAR.
+     */
+    @Test
+    void theSessionCookieOfAWarThatSignsInIsHttpOnlyAndSameSiteLax() {
+        HttpResponse<String> toProvider = new BrowserlessClient().get(url("protected/page"));
+
+        assertThat(toProvider.statusCode()).isEqualTo(302);
+        assertThat(toProvider.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+                .singleElement().satisfies(cookie -> assertThat(cookie).containsIgnoringCase("HttpOnly")
+                        .containsIgnoringCase("SameSite=Lax"));
+    }
+
     @Test
     void aServletGetsTheSignedInUsersTokenFromTheInjectedBean() {
         BrowserlessClient browser = signedIn(ALICE);

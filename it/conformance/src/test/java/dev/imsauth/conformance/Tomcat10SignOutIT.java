@@ -1,0 +1,5 @@
+package dev.imsauth.conformance;
+
+@OnServer(ServerKind.TOMCAT_10)
+class Tomcat10SignOutIT extends SignOutScenarios {
+}

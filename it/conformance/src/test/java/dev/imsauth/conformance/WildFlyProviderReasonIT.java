@@ -1,0 +1,5 @@
+package dev.imsauth.conformance;
+
+@OnServer(ServerKind.WILDFLY)
+class WildFlyProviderReasonIT extends ProviderReasonScenarios {
+}

@@ -1,0 +1,5 @@
+package dev.imsauth.conformance;
+
+@OnServer(ServerKind.WILDFLY)
+class WildFlySignOutIT extends SignOutScenarios {
+}

@@ -1,0 +1,60 @@
+package dev.imsauth.conformance.server;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One deployment of the test application on a server: its context path and the Keycloak client it signs in as
+ * (the clients of {@code conformance-realm.json}).
+ *
+ * @param secret     the client secret it is given, {@code null} for a public client
+ * @param authMethod {@code ims.client-auth-method}, {@code null} for the default
+ */
+public record App(String context, String clientId, String secret, String authMethod) {
+
+    /** conformance-confidential's secret in the realm file; reserved characters test the Basic encoding (RFC 6749 §2.3.1). */
+    public static final String CONFIDENTIAL_SECRET = "conformance+secret:with/reserved=chars%";
+    /** What the wrong-secret deployment is given instead: it must never appear in a page or a message. */
+    public static final String WRONG_SECRET_VALUE = "not-the-secret-4f9c2a";
+
+    /** The public client with PKCE S256 required; on Tomcat configured through the environment (setenv.sh). */
+    public static final App PORTAL = new App("portal", "conformance-public", null, null);
+    public static final App BASIC = new App("basic", "conformance-confidential", CONFIDENTIAL_SECRET, "client_secret_basic");
+    public static final App POST = new App("post", "conformance-confidential", CONFIDENTIAL_SECRET, "client_secret_post");
+    public static final App WRONG_SECRET = new App("wrong-secret", "conformance-confidential", WRONG_SECRET_VALUE,
+            "client_secret_basic");
+    /** A public client whose ID tokens carry no name, email or roles: Keycloak gives them from userinfo only. */
+    public static final App USERINFO = new App("userinfo", "conformance-userinfo", null, null);
+
+    /** A public client whose refreshed ID tokens repeat the original nonce (Keycloak's "Nonce backwards compatible" mapper). */
+    public static final App NONCE = new App("nonce", "conformance-nonce", null, null);
+
+    public static List<App> all() {
+        return List.of(PORTAL, BASIC, POST, WRONG_SECRET, USERINFO, NONCE);
+    }
+
+    /** The settings every deployment shares: Keycloak as the provider, names and short refresh margin. */
+    public static Map<String, String> commonSettings(String issuer) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("ims.issuer", issuer);
+        settings.put("ims.allow-insecure-loopback", "true");
+        settings.put("ims.principal-claim", "preferred_username");
+        // Keycloak's access tokens live 20 s in this realm; refresh in the last 5
+        settings.put("ims.refresh-margin", "5s");
+        return settings;
+    }
+
+    /** The settings that tell this deployment's client apart. */
+    public Map<String, String> clientSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("ims.client-id", clientId);
+        if (secret != null) {
+            settings.put("ims.client-secret", secret);
+        }
+        if (authMethod != null) {
+            settings.put("ims.client-auth-method", authMethod);
+        }
+        return settings;
+    }
+}
