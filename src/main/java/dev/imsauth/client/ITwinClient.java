@@ -5,6 +5,7 @@ import dev.imsauth.config.ServiceClientSettings;
 import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Json;
 import dev.imsauth.protocol.OwnedHttpClient;
+import dev.imsauth.protocol.ProviderBounds;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -157,7 +158,7 @@ public final class ITwinClient implements AutoCloseable {
             }
             Duration wait = null;
             if (status == 429 || status == 503) {
-                wait = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock)
+                wait = ProviderBounds.retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock)
                         .orElse(DEFAULT_WAIT.multipliedBy(attempt));
                 if (attempt < MAX_ATTEMPTS && !clock.instant().plus(wait).isAfter(deadline)) {
                     LOG.log(System.Logger.Level.DEBUG, "{0} {1} answered {2}; retrying in {3}", method, uri.getPath(),

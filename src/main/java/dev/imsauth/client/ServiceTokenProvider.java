@@ -8,6 +8,7 @@ import dev.imsauth.config.ServiceScopes;
 import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Failure;
 import dev.imsauth.protocol.OidcClient;
+import dev.imsauth.protocol.ProviderBounds;
 import dev.imsauth.protocol.ProviderException;
 import dev.imsauth.protocol.TokenRejectedException;
 import dev.imsauth.protocol.TokenSet;
@@ -37,7 +38,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * timeouts, connection errors) are retried {@code ims.service-token-retries} times with bounded, jittered
  * exponential backoff; a refusal ({@code invalid_client}, {@code invalid_scope}, …) is not retried and
  * raises a {@link ServiceTokenException} that names the cause and never the secret. If renewing fails while
- * the current token is still valid, that token stays in use and renewal is tried again a few seconds later.
+ * the current token is still valid, that token stays in use. After any failed renewal the next attempt waits
+ * {@link ProviderBounds#FAILURE_COOL_DOWN}, or as long as IMS's {@code Retry-After} asks (bounded by
+ * {@link ProviderBounds#MAX_RETRY_AFTER}); until then callers get the current token or, without one, the
+ * same failure at once, so a failing IMS sees at most one attempt per interval from this provider.
  */
 public final class ServiceTokenProvider implements AccessTokenSource, AutoCloseable {
     /** The domain of the user a service app acts as in the iTwin Platform. */
@@ -45,7 +49,6 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
     private static final System.Logger LOG = System.getLogger(ServiceTokenProvider.class.getName());
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(4);
-    private static final Duration RETRY_WHILE_VALID = Duration.ofSeconds(5);
     private final OidcClient client;
     private final Clock clock;
     private final List<String> scopes;
@@ -54,6 +57,9 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
     private final Sleeper sleeper;
     private final ReentrantLock renewing = new ReentrantLock();
     private volatile Cached cached;
+    /** After a failed renewal: no new attempt before this instant (guarded by {@link #renewing}). */
+    private Instant coolDownUntil = Instant.MIN;
+    private ServiceTokenException lastFailure;
     private boolean ownsClient;
 
     /**
@@ -155,18 +161,29 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
             if (c != null && c != rejected && clock.millis() < c.renewAt) {
                 return c;
             }
+            boolean usable = c != null && c != rejected && clock.instant().isBefore(c.tokens.expiresAt());
+            if (clock.instant().isBefore(coolDownUntil)) {
+                if (usable) {
+                    return c;
+                }
+                throw new ServiceTokenException(lastFailure.failure(), lastFailure.reason(), lastFailure.getMessage()
+                        + " (no new attempt before " + coolDownUntil + ")", lastFailure);
+            }
             try {
                 Cached fresh = fetch();
                 cached = fresh;
                 return fresh;
             } catch (ServiceTokenException e) {
-                if (c == null || c == rejected || !clock.instant().isBefore(c.tokens.expiresAt())) {
+                lastFailure = e;
+                coolDownUntil = ProviderBounds.plus(clock.instant(), ProviderBounds.coolDown(
+                        e.getCause() instanceof ProviderException p ? p.retryAfter() : java.util.Optional.empty()));
+                if (!usable) {
                     throw e;
                 }
                 LOG.log(System.Logger.Level.WARNING, "Renewing the service token failed ({0}); the current one is "
-                        + "valid until {1} and stays in use", e.getMessage(), c.tokens.expiresAt());
-                long retryAt = clock.instant().plus(RETRY_WHILE_VALID).toEpochMilli();
-                cached = new Cached(c.tokens, Math.min(retryAt, c.tokens.expiresAt().toEpochMilli()));
+                        + "valid until {1} and stays in use; next attempt after {2}", e.getMessage(),
+                        c.tokens.expiresAt(), coolDownUntil);
+                cached = new Cached(c.tokens, Math.min(coolDownUntil.toEpochMilli(), c.tokens.expiresAt().toEpochMilli()));
                 return cached;
             }
         } finally {
@@ -191,6 +208,9 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
                 last = e;
                 LOG.log(System.Logger.Level.DEBUG, "Service token attempt {0} of {1} failed: {2}",
                         attempt + 1, retries + 1, e.getMessage());
+                if (e.retryAfter().isPresent()) {
+                    break; // the provider said when to come back: the cool-down waits for it, not the backoff
+                }
             }
         }
         throw new ServiceTokenException(Failure.PROVIDER_UNAVAILABLE, "provider_unavailable", "IMS did not issue a "
@@ -198,7 +218,7 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
     }
 
     private long renewAt(Instant expiresAt) {
-        Duration lifetime = Duration.between(clock.instant(), expiresAt);
+        Duration lifetime = Duration.between(clock.instant(), expiresAt); // bounded: ProviderBounds.MAX_LIFETIME
         Duration early = margin.compareTo(lifetime.dividedBy(2)) < 0 ? margin : lifetime.dividedBy(2);
         return expiresAt.minus(early).toEpochMilli();
     }

@@ -150,7 +150,7 @@ public final class ImsAuthConfigBuilder {
         ConfigProblems p = new ConfigProblems();
         p.addAll(readProblems);
         UrlRules urls = new UrlRules(allowInsecureLoopback);
-        URI issuerUri = p.value(() -> urls.providerUrl(ISSUER, stripTrailingSlash(issuer)));
+        URI issuerUri = p.value(() -> urls.providerUrl(ISSUER, issuer)); // kept exactly: discovery must name this very string
         String id = p.required(CLIENT_ID, clientId, "the client id of the app registered at developer.bentley.com");
         Optional<Secret> secret = Optional.ofNullable(clientSecret).filter(s -> !s.isBlank()).map(Secret::of);
         ClientAuthMethod method = p.value(() -> authMethod(secret.isPresent()));

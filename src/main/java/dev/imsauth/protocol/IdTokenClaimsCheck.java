@@ -7,14 +7,16 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The claim checks of OIDC Core 3.1.3.7 on an ID token whose signature is already verified, judged by
  * the application's {@link Clock}: iss, sub, aud (this client and no other audience, as no other is
- * trusted), azp, exp and iat (required), nbf (when present), and the nonce (the sign-in's; after a refresh
- * absent or the sign-in's). Messages name the claim,
+ * trusted), azp, exp and iat (required), nbf and auth_time (when present; every time bounded by
+ * {@link ProviderBounds} first), and the nonce (the sign-in's; after a refresh absent or the sign-in's).
+ * Messages name the claim,
  * never its value.
  */
 final class IdTokenClaimsCheck {
@@ -33,11 +35,13 @@ final class IdTokenClaimsCheck {
     /**
      * Throws {@link IdTokenInvalidException} unless every check passes.
      *
+     * @param raw      the payload as the provider wrote it (numbers not yet turned into dates)
      * @param nonce    the nonce of the sign-in, or null when there was none
      * @param refreshed true for an ID token from a refresh: it may leave the nonce out, but one it carries must
      *                 be the sign-in's (OIDC Core §12.2); at a sign-in the nonce is required
      */
-    void verify(JWTClaimsSet claims, String nonce, boolean refreshed) {
+    void verify(JWTClaimsSet claims, Map<String, Object> raw, String nonce, boolean refreshed) {
+        checkTypes(raw);
         if (!issuer.equals(claims.getIssuer())) {
             throw fail("its iss is not the provider's issuer");
         }
@@ -55,7 +59,7 @@ final class IdTokenClaimsCheck {
         if (azp != null && !azp.equals(clientId)) {
             throw fail("its azp names another client");
         }
-        checkTimes(claims, clock.instant());
+        checkTimes(raw, clock.instant());
         if (refreshed) {
             checkRefreshedNonce(string(claims, "nonce"), nonce);
         } else {
@@ -63,24 +67,45 @@ final class IdTokenClaimsCheck {
         }
     }
 
-    private void checkTimes(JWTClaimsSet claims, Instant now) {
-        Date exp = claims.getExpirationTime();
-        Date iat = claims.getIssueTime();
-        Date nbf = claims.getNotBeforeTime();
-        if (exp == null) {
-            throw fail("it has no exp");
-        }
-        if (now.isAfter(exp.toInstant().plus(skew))) {
+    /** exp, iat, nbf and auth_time, each read through {@link ProviderBounds#epochSecond} before any arithmetic. */
+    private void checkTimes(Map<String, Object> raw, Instant now) {
+        Instant exp = time(raw, "exp").orElseThrow(() -> fail("it has no exp"));
+        Instant iat = time(raw, "iat").orElseThrow(() -> fail("it has no iat"));
+        Optional<Instant> nbf = time(raw, "nbf");
+        Optional<Instant> authTime = time(raw, "auth_time");
+        Instant latest = ProviderBounds.plus(now, skew);
+        if (now.isAfter(ProviderBounds.plus(exp, skew))) {
             throw fail("it has expired (exp)");
         }
-        if (iat == null) {
-            throw fail("it has no iat");
-        }
-        if (iat.toInstant().isAfter(now.plus(skew))) {
+        if (iat.isAfter(latest)) {
             throw fail("it was issued in the future (iat)");
         }
-        if (nbf != null && nbf.toInstant().isAfter(now.plus(skew))) {
+        if (nbf.isPresent() && nbf.get().isAfter(latest)) {
             throw fail("it is not valid yet (nbf)");
+        }
+        if (authTime.isPresent() && authTime.get().isAfter(latest)) {
+            throw fail("the user authenticated in the future (auth_time)");
+        }
+    }
+
+    /** iss, sub, azp and nonce are JSON strings, aud a string or an array of strings (Nimbus would turn 42 into "42"). */
+    private static void checkTypes(Map<String, Object> raw) {
+        for (String name : List.of("iss", "sub", "azp", "nonce")) {
+            if (raw.get(name) != null && !(raw.get(name) instanceof String)) {
+                throw fail("its " + name + " is not a string");
+            }
+        }
+        Object aud = raw.get("aud");
+        if (aud != null && !(aud instanceof String) && !(aud instanceof List<?> l && l.stream().allMatch(String.class::isInstance))) {
+            throw fail("its aud is neither a string nor an array of strings");
+        }
+    }
+
+    private static Optional<Instant> time(Map<String, Object> raw, String name) {
+        try {
+            return ProviderBounds.epochSecond(raw.get(name));
+        } catch (IllegalArgumentException e) {
+            throw fail("its " + name + " is not a time between 1970 and 9999 (" + e.getMessage() + ")");
         }
     }
 

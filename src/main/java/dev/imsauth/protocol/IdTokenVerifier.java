@@ -1,6 +1,7 @@
 package dev.imsauth.protocol;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObject;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
@@ -16,6 +17,7 @@ import dev.imsauth.config.ImsAuthConfig;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -68,20 +70,53 @@ final class IdTokenVerifier {
         } catch (ParseException e) {
             throw new IdTokenInvalidException("The ID token is not a JWT", null);
         }
-        JWTClaimsSet claims;
+        if (jwt.getHeader().getCriticalParams() != null && !jwt.getHeader().getCriticalParams().isEmpty()) {
+            // RFC 7515 §4.1.11: extensions this application does not understand make the token unusable
+            throw new IdTokenInvalidException("The ID token was rejected: its header marks extensions as critical "
+                    + "(crit) that this application does not understand", null);
+        }
+        Map<String, Object> payload;
         try {
-            claims = processor.process(jwt, null);
+            payload = jwt.getJWTClaimsSet().toJSONObject();
+        } catch (ParseException | RuntimeException e) {
+            throw new IdTokenInvalidException("The ID token was rejected: its claims are malformed", null);
+        }
+        try {
+            processor.process(jwt, null);
         } catch (KeySourceException e) {
             throw ProviderException.error("The provider's signing keys could not be loaded", null);
         } catch (BadJOSEException | JOSEException e) {
             throw new IdTokenInvalidException("The ID token was rejected: it is not signed by a key of the provider "
                     + "with an allowed algorithm (" + algorithms + ")", null);
         }
-        claimsCheck.verify(claims, nonce, refreshed);
+        return checkClaims(rawPayload(jwt, payload), nonce, refreshed);
+    }
+
+    /**
+     * The claim checks of a token whose signature is verified, on its payload as the provider wrote it
+     * (for {@link #verify}, and for tests that judge claims by the ten thousand without signing each).
+     */
+    IDTokenClaimsSet checkClaims(Map<String, Object> payload, String nonce, boolean refreshed) {
         try {
+            JWTClaimsSet claims = JWTClaimsSet.parse(payload);
+            claimsCheck.verify(claims, payload, nonce, refreshed);
             return new IDTokenClaimsSet(claims);
-        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+        } catch (ParseException | com.nimbusds.oauth2.sdk.ParseException | RuntimeException e) {
+            if (e instanceof IdTokenInvalidException invalid) {
+                throw invalid;
+            }
             throw new IdTokenInvalidException("The ID token was rejected: its claims are malformed", null);
         }
+    }
+
+    /** The payload as the provider wrote it (numbers not yet turned into dates), for the bounds checks. */
+    private static Map<String, Object> rawPayload(JWT jwt, Map<String, Object> parsed) {
+        if (jwt instanceof JOSEObject jose && jose.getPayload() != null) {
+            Map<String, Object> raw = jose.getPayload().toJSONObject();
+            if (raw != null) {
+                return raw;
+            }
+        }
+        return parsed;
     }
 }

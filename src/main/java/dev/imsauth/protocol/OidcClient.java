@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,6 @@ import java.util.Optional;
  * Security mechanism are thin adapters over it. Thread-safe; create one per application.
  */
 public final class OidcClient implements AutoCloseable {
-    /** Lifetime assumed when the token endpoint omits expires_in: short, so we refresh early rather than late. */
-    static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
     private static final System.Logger LOG = System.getLogger(OidcClient.class.getName());
     private final ImsAuthConfig config;
     private final Clock clock;
@@ -56,7 +53,7 @@ public final class OidcClient implements AutoCloseable {
         this.http = new ProviderHttp(httpClient, config.readTimeout(), config.maxResponseBytes());
         this.discovery = new ProviderDiscovery(config, http, clock);
         this.authorizationRequests = new AuthorizationRequests(config, clock);
-        this.tokenEndpoint = new TokenEndpointClient(config, http);
+        this.tokenEndpoint = new TokenEndpointClient(config, http, clock);
         this.claimsResolver = new UserClaimsResolver(config, http);
     }
 
@@ -143,8 +140,8 @@ public final class OidcClient implements AutoCloseable {
             throw e;
         }
         Instant now = clock.instant();
-        TokenSet tokens = new TokenSet(result.accessToken(), result.refreshToken(), result.idToken(),
-                expiry(now, result), result.scopes().isEmpty() ? pending.scopes() : result.scopes());
+        TokenSet tokens = TokenSet.obtained(result.accessToken(), result.refreshToken(), result.idToken(), now,
+                result.lifetime(), result.scopes().isEmpty() ? pending.scopes() : result.scopes());
         LOG.log(System.Logger.Level.DEBUG, "Sign-in completed for subject {0}", claims.getSubject().getValue());
         return new SignedInUser(user, tokens);
     }
@@ -172,7 +169,7 @@ public final class OidcClient implements AutoCloseable {
             }
             UserClaims claims = claimsResolver.afterRefresh(meta, user, fresh, result.accessToken());
             TokenSet tokens = user.tokens().refreshedWith(result.accessToken(), result.refreshToken(), result.idToken(),
-                    expiry(clock.instant(), result), result.scopes());
+                    clock.instant(), result.lifetime(), result.scopes());
             return new SignedInUser(claims, tokens);
         } catch (ImsAuthException e) {
             boolean signedOut = e.failure() == Failure.AUTHENTICATION_FAILED;
@@ -185,7 +182,7 @@ public final class OidcClient implements AutoCloseable {
     public TokenSet clientCredentials(List<String> scopes) {
         URI endpoint = fixedTokenEndpoint != null ? fixedTokenEndpoint : metadata().tokenEndpoint();
         TokenEndpointClient.TokenResult result = tokenEndpoint.clientCredentials(endpoint, scopes);
-        return new TokenSet(result.accessToken(), null, null, expiry(clock.instant(), result),
+        return TokenSet.obtained(result.accessToken(), null, null, clock.instant(), result.lifetime(),
                 result.scopes().isEmpty() ? scopes : result.scopes());
     }
 
@@ -277,10 +274,6 @@ public final class OidcClient implements AutoCloseable {
         } catch (InvalidHashException | ParseException | ClassCastException e) {
             throw new IdTokenInvalidException("The ID token's at_hash does not match the access token", null);
         }
-    }
-
-    private Instant expiry(Instant now, TokenEndpointClient.TokenResult result) {
-        return now.plus(result.expiresIn() == null ? DEFAULT_LIFETIME : Duration.ofSeconds(result.expiresIn()));
     }
 
     private IdTokenVerifier verifier(ProviderMetadata meta) {

@@ -35,9 +35,12 @@ public final class ProviderDiscovery {
         this.urls = new UrlRules(config.allowInsecureLoopback());
     }
 
-    /** The discovery URL for the configured issuer. */
+    /**
+     * The discovery URL for the configured issuer: a terminating {@code /} of the issuer is removed before
+     * {@code /.well-known/openid-configuration} is appended (OIDC Discovery §4).
+     */
     public URI discoveryUri() {
-        return URI.create(config.issuer() + "/.well-known/openid-configuration");
+        return URI.create(stripSlash(config.issuer().toString()) + "/.well-known/openid-configuration");
     }
 
     /** The cached metadata, discovering it first if needed. */
@@ -90,7 +93,7 @@ public final class ProviderDiscovery {
 
     private ProviderMetadata check(OIDCProviderMetadata m) {
         String issuer = m.getIssuer().getValue();
-        if (!stripSlash(issuer).equals(config.issuer().toString())) {
+        if (!issuer.equals(config.issuer().toString())) { // OIDC Discovery §4.3: identical, no normalisation
             throw ProviderException.unavailable("Discovery names issuer '" + issuer + "' but ims.issuer is '"
                     + config.issuer() + "'; they must be identical (OIDC Discovery 4.3)", null);
         }
@@ -113,6 +116,10 @@ public final class ProviderDiscovery {
     private URI secure(String name, URI uri) {
         if (uri == null) {
             throw ProviderException.unavailable("Discovery at " + discoveryUri() + " lacks " + name, null);
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+            throw ProviderException.unavailable("Discovery at " + discoveryUri() + " gives " + name
+                    + " without a scheme and host", null);
         }
         urls.requireSecureScheme(name, uri);
         return uri;

@@ -6,9 +6,20 @@ package dev.imsauth.protocol;
  */
 public class ProviderException extends ImsAuthException {
     private static final long serialVersionUID = 1L;
+    private java.time.Duration retryAfter;
 
     public ProviderException(Failure failure, String reason, String message, Throwable cause) {
         super(failure, reason, message, cause);
+    }
+
+    /** The wait the provider asked for with {@code Retry-After}, already bounded ({@link ProviderBounds}). */
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return java.util.Optional.ofNullable(retryAfter);
+    }
+
+    ProviderException withRetryAfter(java.util.Optional<java.time.Duration> wait) {
+        this.retryAfter = wait.orElse(null);
+        return this;
     }
 
     static ProviderException error(String message, Throwable cause) {

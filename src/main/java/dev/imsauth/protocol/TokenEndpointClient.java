@@ -27,9 +27,12 @@ import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.imsauth.config.ClientAuthMethod;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.config.Secret;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Calls the token endpoint (authorization code, refresh token, client credentials) and the revocation
@@ -40,10 +43,12 @@ import java.util.List;
 final class TokenEndpointClient {
     private final ImsAuthConfig config;
     private final ProviderHttp http;
+    private final java.time.Clock clock;
 
-    TokenEndpointClient(ImsAuthConfig config, ProviderHttp http) {
+    TokenEndpointClient(ImsAuthConfig config, ProviderHttp http, java.time.Clock clock) {
         this.config = config;
         this.http = http;
+        this.clock = clock;
     }
 
     /** Redeems an authorization code with its PKCE verifier and the exact redirect URI sent. */
@@ -91,8 +96,10 @@ final class TokenEndpointClient {
     private TokenResult parse(HTTPResponse response, String grantType, String... sent) {
         int status = response.getStatusCode();
         if (status >= 500 || (status != 200 && status != 400 && status != 401)) {
-            throw ProviderException.error("The token endpoint answered HTTP " + status + " to a " + grantType + " request", null);
+            throw ProviderException.error("The token endpoint answered HTTP " + status + " to a " + grantType + " request", null)
+                    .withRetryAfter(ProviderBounds.retryAfter(response.getHeaderValue("Retry-After"), clock));
         }
+        Duration lifetime = takeLifetime(response);
         TokenResponse parsed;
         try {
             parsed = OIDCTokenResponseParser.parse(response);
@@ -104,7 +111,7 @@ final class TokenEndpointClient {
         }
         var tokens = parsed.toSuccessResponse().getTokens();
         AccessToken access = tokens.getAccessToken();
-        if (access == null || !AccessTokenType.BEARER.equals(access.getType())) {
+        if (access == null || access.getValue().isBlank() || !AccessTokenType.BEARER.equals(access.getType())) {
             throw ProviderException.error("The token endpoint did not issue a Bearer access token", null);
         }
         String idToken = tokens instanceof OIDCTokens oidc && oidc.getIDTokenString() != null ? oidc.getIDTokenString() : null;
@@ -113,9 +120,32 @@ final class TokenEndpointClient {
             idToken = raw instanceof String s ? s : null;
         }
         RefreshToken refresh = tokens.getRefreshToken();
-        return new TokenResult(access.getValue(), refresh == null ? null : refresh.getValue(), idToken,
-                access.getLifetime() > 0 ? access.getLifetime() : null,
+        return new TokenResult(access.getValue(), refresh == null ? null : refresh.getValue(), idToken, lifetime,
                 access.getScope() == null ? List.of() : access.getScope().toStringList());
+    }
+
+    /**
+     * Reads {@code expires_in} through {@link ProviderBounds#lifetime} and removes it from the body before
+     * Nimbus parses the rest, so that no unbounded lifetime is ever read (Nimbus would take {@code 1e19} as
+     * {@code Long.MAX_VALUE}, {@code 3.5} as 3, and refuse {@code -1} but not {@code "-1"}).
+     */
+    private static Duration takeLifetime(HTTPResponse response) {
+        String body = response.getBody();
+        if (body == null) {
+            return ProviderBounds.DEFAULT_LIFETIME;
+        }
+        Map<String, Object> json;
+        try {
+            json = JSONObjectUtils.parse(body);
+        } catch (java.text.ParseException notJson) {
+            return ProviderBounds.DEFAULT_LIFETIME; // Nimbus reports the unreadable body below
+        }
+        Duration lifetime = ProviderBounds.lifetime(json.get("expires_in"));
+        if (json.containsKey("expires_in")) {
+            json.remove("expires_in");
+            response.setBody(JSONObjectUtils.toJSONString(json));
+        }
+        return lifetime;
     }
 
     /** The refusal with the provider's error code and its own words, cleaned: what it said, not a guess. */
@@ -140,7 +170,7 @@ final class TokenEndpointClient {
     }
 
     /** A successful token response, before any ID-token check. */
-    record TokenResult(String accessToken, String refreshToken, String idToken, Long expiresIn, List<String> scopes) {
+    record TokenResult(String accessToken, String refreshToken, String idToken, Duration lifetime, List<String> scopes) {
         @Override
         public String toString() {
             return "TokenResult[****]";

@@ -18,13 +18,30 @@ public final class TokenSet implements Serializable {
     private final Secret idToken;
     private final Instant expiresAt;
     private final List<String> scopes;
+    /** When the access token was obtained; null in sets made by older versions or by application code. */
+    private final Instant obtainedAt;
+    /** No refresh before this instant (a cool-down after a failed refresh); null when none. */
+    private final Instant refreshPausedUntil;
 
     public TokenSet(String accessToken, String refreshToken, String idToken, Instant expiresAt, List<String> scopes) {
+        this(accessToken, refreshToken, idToken, expiresAt, scopes, null, null);
+    }
+
+    TokenSet(String accessToken, String refreshToken, String idToken, Instant expiresAt, List<String> scopes,
+             Instant obtainedAt, Instant refreshPausedUntil) {
         this.accessToken = Secret.of(accessToken);
         this.refreshToken = refreshToken == null || refreshToken.isEmpty() ? null : Secret.of(refreshToken);
         this.idToken = idToken == null || idToken.isEmpty() ? null : Secret.of(idToken);
         this.expiresAt = expiresAt;
         this.scopes = List.copyOf(scopes);
+        this.obtainedAt = obtainedAt;
+        this.refreshPausedUntil = refreshPausedUntil;
+    }
+
+    /** A set whose access token, obtained at {@code now}, lives {@code lifetime} (already bounded). */
+    static TokenSet obtained(String accessToken, String refreshToken, String idToken, Instant now, Duration lifetime,
+                             List<String> scopes) {
+        return new TokenSet(accessToken, refreshToken, idToken, ProviderBounds.plus(now, lifetime), scopes, now, null);
     }
 
     /** The access token for API calls. */
@@ -59,7 +76,32 @@ public final class TokenSet implements Serializable {
 
     /** True when the access token expires within {@code margin} of {@code now}. */
     public boolean expiresWithin(Instant now, Duration margin) {
-        return !now.plus(margin).isBefore(expiresAt);
+        return !ProviderBounds.plus(now, margin).isBefore(expiresAt);
+    }
+
+    /**
+     * True when the access token should be renewed at {@code now}: within {@code margin} of its expiry, where
+     * the margin is at most half the token's lifetime (so a short-lived token is not refreshed on every
+     * request), and no cool-down after a failed refresh is running.
+     */
+    public boolean needsRefresh(Instant now, Duration margin) {
+        Duration effective = margin;
+        if (obtainedAt != null && expiresAt.isAfter(obtainedAt)) {
+            Duration half = Duration.between(obtainedAt, expiresAt).dividedBy(2);
+            effective = half.compareTo(margin) < 0 ? half : margin;
+        }
+        return expiresWithin(now, effective);
+    }
+
+    /** The end of the cool-down after a failed refresh, if one is running at {@code now}. */
+    public Optional<Instant> refreshPausedAt(Instant now) {
+        return Optional.ofNullable(refreshPausedUntil).filter(now::isBefore);
+    }
+
+    /** A copy that must not be refreshed before {@code until} (a cool-down after a failed refresh). */
+    public TokenSet pauseRefreshUntil(Instant until) {
+        return new TokenSet(accessToken(), refreshToken().orElse(null), idToken().orElse(null), expiresAt, scopes,
+                obtainedAt, until);
     }
 
     /** A copy after a refresh: the new refresh token replaces the old one only when the provider sent one. */
@@ -71,9 +113,19 @@ public final class TokenSet implements Serializable {
                 newExpiresAt, newScopes.isEmpty() ? scopes : newScopes);
     }
 
+    /** {@link #refreshedWith} for tokens obtained at {@code now} that live {@code lifetime} (already bounded). */
+    TokenSet refreshedWith(String newAccessToken, String newRefreshToken, String newIdToken, Instant now,
+                           Duration lifetime, List<String> newScopes) {
+        return new TokenSet(newAccessToken,
+                newRefreshToken != null ? newRefreshToken : refreshToken().orElse(null),
+                newIdToken != null ? newIdToken : idToken().orElse(null),
+                ProviderBounds.plus(now, lifetime), newScopes.isEmpty() ? scopes : newScopes, now, null);
+    }
+
     @Override
     public String toString() {
         return "TokenSet[accessToken=****, refreshToken=" + (refreshToken == null ? "none" : "****")
-                + ", idToken=" + (idToken == null ? "none" : "****") + ", expiresAt=" + expiresAt + ", scopes=" + scopes + "]";
+                + ", idToken=" + (idToken == null ? "none" : "****") + ", expiresAt=" + expiresAt + ", scopes=" + scopes
+                + (refreshPausedUntil == null ? "" : ", refreshPausedUntil=" + refreshPausedUntil) + "]";
     }
 }

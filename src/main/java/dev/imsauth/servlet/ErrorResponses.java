@@ -82,10 +82,20 @@ public final class ErrorResponses {
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                default -> out.append(c < 0x20 && c != '\n' ? ' ' : c);
+                default -> out.append(hidden(c) ? ' ' : c);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Characters that would change how the rest of a page reads without being seen: C0 and C1 controls
+     * (line feed kept), line and paragraph separators and bidirectional overrides (a provider's error text
+     * could otherwise reverse the words around it).
+     */
+    private static boolean hidden(char c) {
+        return (Character.isISOControl(c) && c != '\n') || c == '\u2028' || c == '\u2029'
+                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F';
     }
 
     private static String json(String s) {
@@ -96,7 +106,7 @@ public final class ErrorResponses {
                 case '\\' -> out.append("\\\\");
                 case '<' -> out.append("\\u003c");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || hidden(c)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

@@ -209,12 +209,17 @@ public final class SignInFlow {
     public record CompletedSignIn(SignedInUser user, String returnUrl) {
     }
 
-    /** A malformed callback that names one pending state still spends it: a callback is single use, whatever its fate. */
+    /**
+     * A malformed callback spends every pending state it names (a repeated {@code state} included, up to the
+     * number of sign-ins a session may have under way): a callback is single use, whatever its fate.
+     */
     private void spendNamedState(HttpServletRequest request) {
         String[] states = request.getParameterValues("state");
-        if (states != null && states.length == 1 && states[0].length() <= CallbackParameters.MAX_VALUE_LENGTH) {
-            store.takePending(request, states[0]);
+        if (states == null) {
+            return;
         }
+        java.util.Arrays.stream(states).filter(s -> s.length() <= CallbackParameters.MAX_VALUE_LENGTH).distinct()
+                .limit(client.config().maxPendingLogins()).forEach(s -> store.takePending(request, s));
     }
 
     private static java.util.Map<String, List<String>> toLists(HttpServletRequest request) {

@@ -5,6 +5,7 @@ import dev.imsauth.protocol.Failure;
 import dev.imsauth.protocol.IdTokenInvalidException;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
+import dev.imsauth.protocol.ProviderBounds;
 import dev.imsauth.protocol.ProviderException;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.TokenRejectedException;
@@ -49,6 +50,12 @@ import java.util.concurrent.TimeoutException;
  * (5xx, timeout, unreachable) changes nothing: the current tokens stay in use while the access token
  * has not expired; after that a {@link ProviderException} of kind {@link Failure#PROVIDER_UNAVAILABLE} (503)
  * is thrown. The slot only ever holds a complete, verified generation of tokens.
+ *
+ * <p><b>Cool-down.</b> After a failed refresh the slot's tokens are marked (a copy written back with
+ * {@code setAttribute}, so it replicates) not to be refreshed again for {@link ProviderBounds#FAILURE_COOL_DOWN},
+ * or as long as the provider's {@code Retry-After} asks (at most {@link ProviderBounds#MAX_RETRY_AFTER}): at
+ * most one attempt per session per interval, however many requests arrive. Meanwhile the rules above apply
+ * without calling the provider.
  */
 public final class TokenRefresher {
     private static final System.Logger LOG = System.getLogger(TokenRefresher.class.getName());
@@ -76,7 +83,7 @@ public final class TokenRefresher {
      */
     public Optional<SignedInUser> current(UserSlot slot) {
         Optional<SignedInUser> stored = slot.read();
-        if (stored.isEmpty() || !stored.get().tokens().expiresWithin(clock.instant(), margin)) {
+        if (stored.isEmpty() || !stored.get().tokens().needsRefresh(clock.instant(), margin)) {
             return stored;
         }
         return renew(slot, stored.get(), true);
@@ -115,6 +122,9 @@ public final class TokenRefresher {
     }
 
     private Optional<SignedInUser> renew(UserSlot slot, SignedInUser seen, boolean tokenAccepted) {
+        if (seen.tokens().refreshPausedAt(clock.instant()).isPresent()) {
+            return fallback(seen, unavailable(null)); // a cool-down after a failed refresh: no provider call
+        }
         if (seen.tokens().refreshToken().isEmpty()) {
             if (expired(seen)) {
                 slot.clear(seen);
@@ -133,10 +143,16 @@ public final class TokenRefresher {
         try {
             outcome = lead(slot, seen);
         } catch (RuntimeException e) {
-            recent.fail(key, claim, e);
-            LOG.log(System.Logger.Level.WARNING, "Refreshing the tokens of subject {0} failed: {1}",
-                    seen.claims().subject(), e instanceof ImsAuthException ? e.getMessage() : e.getClass().getName());
-            return fallback(seen, e);
+            ImsAuthException failure = e instanceof ImsAuthException ims ? ims : new ProviderException(
+                    Failure.PROVIDER_ERROR, "refresh_failed", "Refreshing the tokens failed unexpectedly", null);
+            recent.fail(key, claim, failure);
+            Duration coolDown = ProviderBounds.coolDown(failure instanceof ProviderException p ? p.retryAfter() : Optional.empty());
+            slot.replace(seen, new SignedInUser(seen.claims(),
+                    seen.tokens().pauseRefreshUntil(ProviderBounds.plus(clock.instant(), coolDown))));
+            LOG.log(e == failure ? System.Logger.Level.WARNING : System.Logger.Level.ERROR,
+                    "Refreshing the tokens of subject {0} failed: {1}; no new attempt for {2}", seen.claims().subject(),
+                    e == failure ? e.getMessage() : e.getClass().getName(), coolDown);
+            return fallback(seen, failure);
         }
         Instant now = clock.instant();
         Instant keepUntil = outcome.refused() ? latest(now, seen.tokens().expiresAt()).plus(margin) : now.plus(margin);

@@ -3,6 +3,7 @@ package dev.imsauth.servlet;
 import dev.imsauth.hardening.Catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imsauth.protocol.ProviderBounds;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.LogCapture;
@@ -284,8 +285,11 @@ class ImsAuthFilterRefreshTest {
         SignedInUser during = stored();
         assertThat(during.tokens().accessToken()).isEqualTo(before.tokens().accessToken());
         assertThat(during.tokens().refreshToken()).isEqualTo(before.tokens().refreshToken());
+        assertThat(f.op.tokenCalls("refresh_token")).as("one attempt, then the cool-down").isEqualTo(1);
 
         f.op.faults().reset();
+        assertThat(browser.get(f.url("/protected/page")).statusCode()).as("still cooling down").isEqualTo(503);
+        f.clock.advance(ProviderBounds.FAILURE_COOL_DOWN);
         assertThat(browser.get(f.url("/protected/page")).statusCode()).isEqualTo(200);
         assertThat(remember(stored()).tokens().accessToken()).isNotEqualTo(before.tokens().accessToken());
     }

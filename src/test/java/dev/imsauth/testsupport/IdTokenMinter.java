@@ -89,6 +89,9 @@ final class IdTokenMinter {
                         new MACSigner("a-secret-the-relying-party-never-shared-0123456789"), claims);
                 case HS256_WITH_PUBLIC_JWK -> signed(JWSAlgorithm.HS256, current.getKeyID(),
                         new MACSigner(current.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8)), claims);
+                case CRIT_HEADER -> signed(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(current.getKeyID())
+                        .type(JOSEObjectType.JWT).criticalParams(java.util.Set.of("urn:example:bound-to"))
+                        .customParam("urn:example:bound-to", "device-1").build(), new RSASSASigner(current), claims);
             };
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign the ID token", e);
@@ -107,7 +110,10 @@ final class IdTokenMinter {
     /** A JWS with this header; {@code type} null leaves typ out. */
     static String signed(JWSAlgorithm alg, String kid, JOSEObjectType type, JWSSigner signer, JWTClaimsSet claims)
             throws JOSEException {
-        JWSHeader header = new JWSHeader.Builder(alg).keyID(kid).type(type).build();
+        return signed(new JWSHeader.Builder(alg).keyID(kid).type(type).build(), signer, claims);
+    }
+
+    private static String signed(JWSHeader header, JWSSigner signer, JWTClaimsSet claims) throws JOSEException {
         SignedJWT jwt = new SignedJWT(header, claims);
         jwt.sign(signer);
         return jwt.serialize();

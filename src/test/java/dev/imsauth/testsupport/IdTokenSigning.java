@@ -25,5 +25,7 @@ public enum IdTokenSigning {
     /** HS256 MACed with a secret the relying party does not hold (an invalid HS256 signature). */
     HS256_WITH_GUESSED_SECRET,
     /** HS256 MACed with the current public key's JWK JSON text (algorithm confusion, JWK variant). */
-    HS256_WITH_PUBLIC_JWK
+    HS256_WITH_PUBLIC_JWK,
+    /** RS256 with the current key and kid, and a {@code crit} header naming an extension nobody understands. */
+    CRIT_HEADER
 }

@@ -26,6 +26,7 @@ public final class ProviderFaults {
     }
 
     private final Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Optional<Object>> tokenResponseFields = new ConcurrentHashMap<>();
     private volatile String discoveryIssuer;
     private volatile String endpointBase;
     private volatile boolean omitEndSessionEndpoint;
@@ -57,6 +58,7 @@ public final class ProviderFaults {
     /** Back to a well-behaved provider. */
     public ProviderFaults reset() {
         deliveries.clear();
+        tokenResponseFields.clear();
         discoveryIssuer = null;
         endpointBase = null;
         omitEndSessionEndpoint = false;
@@ -130,6 +132,12 @@ public final class ProviderFaults {
         return respond(ProviderPaths.TOKEN, status, Reply.JSON, statusBody(status));
     }
 
+    /** Answer the token endpoint with {@code status}, an OAuth error body and {@code Retry-After: retryAfter}. */
+    public ProviderFaults tokenStatus(int status, String retryAfter) {
+        Reply reply = Reply.text(status, Reply.JSON, statusBody(status)).withHeader("Retry-After", retryAfter);
+        return update(ProviderPaths.TOKEN, d -> new Delivery(reply, d.delay(), d.drip(), d.hugeBytes()));
+    }
+
     public ProviderFaults tokenDelay(Duration delay) {
         return delay(ProviderPaths.TOKEN, delay);
     }
@@ -184,6 +192,15 @@ public final class ProviderFaults {
     public ProviderFaults omitAuthorizationResponseIss(boolean omit) { omitAuthorizationResponseIss = omit; return this; }
 
     // ---- token response ----
+
+    /**
+     * Put this value (any JSON: a Number such as {@code 1e19}, a String, a Boolean, a Map, or null) under
+     * {@code name} in every successful token response, e.g. {@code tokenResponseField("expires_in", 3.5)}.
+     */
+    public ProviderFaults tokenResponseField(String name, Object value) {
+        tokenResponseFields.put(name, java.util.Optional.ofNullable(value));
+        return this;
+    }
 
     public ProviderFaults omitAccessToken(boolean omit) { omitAccessToken = omit; return this; }
 
@@ -247,6 +264,7 @@ public final class ProviderFaults {
     String authorizeState() { return authorizeState; }
     String authorizationResponseIss() { return authorizationResponseIss; }
     boolean omitAuthorizationResponseIss() { return omitAuthorizationResponseIss; }
+    Map<String, java.util.Optional<Object>> tokenResponseFields() { return Map.copyOf(tokenResponseFields); }
     boolean omitAccessToken() { return omitAccessToken; }
     boolean omitExpiresIn() { return omitExpiresIn; }
     boolean omitIdToken() { return omitIdToken; }

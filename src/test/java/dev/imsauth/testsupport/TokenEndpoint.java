@@ -156,6 +156,7 @@ final class TokenEndpoint implements Endpoint {
 
     private Map<String, Object> withFaults(Map<String, Object> body) {
         ProviderFaults faults = op.faults();
+        faults.tokenResponseFields().forEach((name, value) -> body.put(name, value.orElse(null)));
         if (faults.omitAccessToken()) {
             body.remove("access_token");
         }

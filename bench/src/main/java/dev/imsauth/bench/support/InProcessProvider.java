@@ -11,32 +11,14 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
-import java.net.URI;
+import dev.imsauth.testsupport.ScriptedHttpClient;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSession;
 import net.minidev.json.JSONObject;
 
 /**
@@ -44,9 +26,10 @@ import net.minidev.json.JSONObject;
  * canned strings handed to the library's own body subscriber, so a microbenchmark measures the
  * library's CPU work (request building, response parsing, RS256 verification) and no socket. The token
  * endpoint always answers with the same tokens, whose ID token carries {@link #NONCE}; the library does
- * not remember nonces, so every callback verifies it afresh. Counts the calls per path.
+ * not remember nonces, so every callback verifies it afresh. The answers are {@link ScriptedHttpClient}'s
+ * (the library's test support), which also counts the calls per path.
  */
-public final class InProcessProvider extends HttpClient {
+public final class InProcessProvider extends ScriptedHttpClient {
     public static final String ISSUER = "https://ims.bench.invalid";
     public static final String CLIENT_ID = "portal";
     public static final String NONCE = "bench-nonce-0123456789abcdefghijklmnopqrstuvwxyz";
@@ -55,11 +38,7 @@ public final class InProcessProvider extends HttpClient {
     public static final String TOKEN = "/connect/token";
 
     private final RSAKey key;
-    private final String discovery;
-    private final String jwks;
-    private final String tokenResponse;
     private final String idToken;
-    private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
 
     public InProcessProvider() {
         try {
@@ -68,8 +47,8 @@ public final class InProcessProvider extends HttpClient {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
-        discovery = discoveryDocument();
-        jwks = new JWKSet(key).toPublicJWKSet().toString();
+        answer(DISCOVERY, Answer.json(200, discoveryDocument()));
+        answer(JWKS, Answer.json(200, new JWKSet(key).toPublicJWKSet().toString()));
         idToken = mintIdToken(Instant.now());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", TypicalImsLogin.accessTokenLike(key));
@@ -78,7 +57,7 @@ public final class InProcessProvider extends HttpClient {
         body.put("scope", String.join(" ", TypicalImsLogin.SCOPES));
         body.put("id_token", idToken);
         body.put("refresh_token", TypicalImsLogin.opaque(43));
-        tokenResponse = new JSONObject(body).toJSONString();
+        answer(TOKEN, Answer.json(200, new JSONObject(body).toJSONString()));
     }
 
     /** The ID token every token response carries (for a baseline RS256 verification). */
@@ -89,12 +68,6 @@ public final class InProcessProvider extends HttpClient {
     /** The public signing key. */
     public RSAKey publicKey() {
         return key.toPublicJWK();
-    }
-
-    /** Requests served for a path, e.g. {@link #JWKS}. */
-    public long calls(String path) {
-        AtomicLong n = calls.get(path);
-        return n == null ? 0 : n.get();
     }
 
     private String mintIdToken(Instant now) {
@@ -129,125 +102,5 @@ public final class InProcessProvider extends HttpClient {
         doc.put("code_challenge_methods_supported", List.of("S256"));
         doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
         return new JSONObject(doc).toJSONString();
-    }
-
-    private String bodyFor(String path) {
-        return switch (path) {
-            case DISCOVERY -> discovery;
-            case JWKS -> jwks;
-            case TOKEN -> tokenResponse;
-            default -> null;
-        };
-    }
-
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        String path = request.uri().getPath();
-        calls.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
-        String body = bodyFor(path);
-        int status = body == null ? 404 : 200;
-        byte[] bytes = (body == null ? "{\"error\":\"not_found\"}" : body).getBytes(StandardCharsets.UTF_8);
-        HttpHeaders headers = HttpHeaders.of(Map.of("content-type", List.of("application/json;charset=UTF-8"),
-                "cache-control", List.of("no-store")), (a, b) -> true);
-        HttpResponse.BodySubscriber<T> subscriber = handler.apply(new Info(status, headers));
-        subscriber.onSubscribe(new Flow.Subscription() {
-            @Override
-            public void request(long n) {
-            }
-
-            @Override
-            public void cancel() {
-            }
-        });
-        subscriber.onNext(List.of(ByteBuffer.wrap(bytes)));
-        subscriber.onComplete();
-        return subscriber.getBody().toCompletableFuture()
-                .thenApply(b -> new Response<>(request, status, headers, b));
-    }
-
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-                                                            HttpResponse.PushPromiseHandler<T> push) {
-        return sendAsync(request, handler);
-    }
-
-    @Override
-    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
-        return sendAsync(request, handler).join();
-    }
-
-    @Override
-    public Optional<CookieHandler> cookieHandler() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<Duration> connectTimeout() {
-        return Optional.of(Duration.ofSeconds(5));
-    }
-
-    @Override
-    public Redirect followRedirects() {
-        return Redirect.NEVER;
-    }
-
-    @Override
-    public Optional<ProxySelector> proxy() {
-        return Optional.empty();
-    }
-
-    @Override
-    public SSLContext sslContext() {
-        return null;
-    }
-
-    @Override
-    public SSLParameters sslParameters() {
-        return null;
-    }
-
-    @Override
-    public Optional<Authenticator> authenticator() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Version version() {
-        return Version.HTTP_1_1;
-    }
-
-    @Override
-    public Optional<Executor> executor() {
-        return Optional.empty();
-    }
-
-    private record Info(int statusCode, HttpHeaders headers) implements HttpResponse.ResponseInfo {
-        @Override
-        public Version version() {
-            return Version.HTTP_1_1;
-        }
-    }
-
-    private record Response<T>(HttpRequest request, int statusCode, HttpHeaders headers, T body)
-            implements HttpResponse<T> {
-        @Override
-        public Optional<HttpResponse<T>> previousResponse() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<SSLSession> sslSession() {
-            return Optional.empty();
-        }
-
-        @Override
-        public URI uri() {
-            return request.uri();
-        }
-
-        @Override
-        public Version version() {
-            return Version.HTTP_1_1;
-        }
     }
 }
