@@ -1,6 +1,6 @@
 package dev.imsauth.conformance;
 
-import dev.imsauth.example.BrowserSession;
+import dev.imsauth.testsupport.BrowserSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.imsauth.conformance;
 
-import dev.imsauth.example.BrowserSession;
+import dev.imsauth.testsupport.BrowserSession;
 import java.net.URI;
 import java.time.Duration;
 import org.openqa.selenium.By;

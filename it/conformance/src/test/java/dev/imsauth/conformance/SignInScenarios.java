@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.conformance.server.App;
 import dev.imsauth.conformance.server.KeycloakAdmin.Event;
-import dev.imsauth.example.BrowserSession;
+import dev.imsauth.testsupport.BrowserSession;
 import dev.imsauth.testsupport.ConcurrentRequests;
 import java.net.URI;
 import java.net.http.HttpResponse;

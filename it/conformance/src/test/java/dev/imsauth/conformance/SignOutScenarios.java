@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.conformance.server.App;
 import dev.imsauth.conformance.server.KeycloakAdmin.Event;
-import dev.imsauth.example.BrowserSession;
+import dev.imsauth.testsupport.BrowserSession;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -21,15 +21,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 abstract class SignOutScenarios extends ServerScenarios {
 
     @Test
-    @Disabled("needs h-signout: end_session before revocation (Keycloak ends the session when the offline token is"
-            + " revoked, then records LOGOUT_ERROR session_expired instead of LOGOUT)")
+    @Disabled("issue 14, open: the browser reaches end_session before the refresh token is revoked now and lands on"
+            + " the signed-out page, yet Keycloak still records LOGOUT_ERROR session_expired; cause not found yet")
     void signsOutWithASignOutButtonThatPostsToTheLogoutPath() {
         signOut(browser -> browser.click("sign-out"));
     }
 
     @Test
-    @Disabled("needs h-signout: the confirmation page's CSP lets its own form post (the browser stays on /logout),"
-            + " and the order revoke/end_session")
+    @Disabled("issue 14, open: the browser reaches end_session before the refresh token is revoked now and lands on"
+            + " the signed-out page, yet Keycloak still records LOGOUT_ERROR session_expired; cause not found yet")
     void signsOutFromTheConfirmationPageOfTheLogoutPath() {
         signOut(browser -> {
             browser.open(server.base(App.PORTAL).resolve("logout"));
@@ -40,7 +40,8 @@ abstract class SignOutScenarios extends ServerScenarios {
     }
 
     @Test
-    @Disabled("needs h-signout: /backchannel-logout (the application session survives Keycloak's logout today)")
+    @Disabled("issue 14, open: after Keycloak's admin logout of the user the application session still answers 200;"
+            + " the application logged no refused logout token, so Keycloak may not be calling /backchannel-logout")
     void endsTheApplicationSessionWhenKeycloakLogsTheUserOutOverTheBackChannel() {
         URI api = server.base(App.PORTAL).resolve("api/me");
         String cookie;
@@ -74,14 +75,14 @@ abstract class SignOutScenarios extends ServerScenarios {
 
             step.run(browser);
 
-            // back at the post-logout redirect URI (the default, the public home page)
+            // back at the post-logout redirect URI: by default the library's own signed-out page
             try {
                 new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                         .until(d -> URI.create(d.getCurrentUrl()).getPort() == page.getPort()
-                                && !d.findElements(By.id("home")).isEmpty());
+                                && !d.findElements(By.id("signed-out")).isEmpty());
             } catch (TimeoutException e) {
                 browser.screenshot("not-signed-out");
-                throw new AssertionError("Not back at the home page after signing out; the browser shows "
+                throw new AssertionError("Not on the signed-out page after signing out; the browser shows "
                         + browser.currentUri().getPath() + ":\n" + browser.pageText(), e);
             }
             browser.screenshot("signed-out");

@@ -3,7 +3,7 @@ package dev.imsauth.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.conformance.server.App;
-import dev.imsauth.example.BrowserSession;
+import dev.imsauth.testsupport.BrowserSession;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
