@@ -62,7 +62,15 @@ run_module() {
   fi
 }
 
+# The fuzz tests' counts (jqwik, 10 000 inputs per property): their output goes to target/surefire-reports.
+fuzz_counts() {
+  echo
+  echo "== library: fuzz counts"
+  grep -h -i "fuzz" target/surefire-reports/*-output.txt 2>/dev/null || echo "(no fuzz counts found)"
+}
+
 if run library mvn -B install; then
+  fuzz_counts
   for module in "${MODULES[@]}"; do run_module "$module"; done
 else
   echo "run-tests.sh: the library did not build or its tests failed; the modules that need it do not run" >&2
