@@ -8,6 +8,8 @@ import java.nio.file.Path;
 
 /** The containers the suite proves the library on; each home is unpacked by the build (pom.xml). */
 public enum ServerKind {
+    /** javax: the library's {@code javax} artifact (docs/tomcat9.md). */
+    TOMCAT_9("ims.conformance.tomcat9.home"),
     TOMCAT_10("ims.conformance.tomcat10.home"),
     TOMCAT_11("ims.conformance.tomcat11.home"),
     WILDFLY("ims.conformance.wildfly.home");
@@ -23,6 +25,7 @@ public enum ServerKind {
         // apache-tomcat-10.1.59 → 10.1.59, wildfly-39.0.1.Final → 39.0.1.Final
         String version = home.getFileName().toString().replaceFirst("^[a-z-]+-(?=\\d)", "");
         return switch (this) {
+            case TOMCAT_9 -> TomcatServer.startJavax("Tomcat " + version, home, issuer);
             case TOMCAT_10, TOMCAT_11 -> TomcatServer.start("Tomcat " + version, home, issuer);
             case WILDFLY -> WildFlyServer.start("WildFly " + version, home,
                     SuiteSettings.path("ims.conformance.wildfly.cli"), issuer);

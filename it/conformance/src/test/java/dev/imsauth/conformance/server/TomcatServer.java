@@ -9,12 +9,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A standalone Tomcat (10.1, 11, …) unpacked by the build, run by {@code catalina.sh run} from its own
+ * A standalone Tomcat (9, 10.1, 11, …) unpacked by the build, run by {@code catalina.sh run} from its own
  * {@code CATALINA_BASE} under target/: a generated server.xml (127.0.0.1, a free port, no shutdown port),
  * the deployments' settings as README's Tomcat quick start and docs/tomcat.md step 4 give them — the shared
  * ones and the portal's client id in {@code bin/setenv.sh}, the other deployments' client in
@@ -41,13 +42,22 @@ public final class TomcatServer implements AppServer {
 
     /** Starts Tomcat from {@code home} with every deployment of {@link App#all()} signing in at {@code issuer}. */
     public static TomcatServer start(String name, Path home, String issuer) {
-        return start(name, home, issuer, FreePorts.any());
+        return start(name, home, issuer, FreePorts.any(), Wars::tomcat);
+    }
+
+    /** As {@link #start(String, Path, String)}, for Tomcat 9: the WAR of {@link Wars#tomcat9(Path)} (javax). */
+    public static TomcatServer startJavax(String name, Path home, String issuer) {
+        return start(name, home, issuer, FreePorts.any(), Wars::tomcat9);
     }
 
     /** As {@link #start(String, Path, String)}, on {@code port}. */
     public static TomcatServer start(String name, Path home, String issuer, int port) {
+        return start(name, home, issuer, port, Wars::tomcat);
+    }
+
+    private static TomcatServer start(String name, Path home, String issuer, int port, UnaryOperator<Path> warBuilder) {
         Path base = SuiteSettings.work(name.replace(' ', '-').toLowerCase());
-        prepareBase(home, base, port, issuer);
+        prepareBase(home, base, port, issuer, warBuilder);
         ServerProcess process = ServerProcess.start(name, List.of("sh", home.resolve("bin/catalina.sh").toString(), "run"),
                 base, Map.of("CATALINA_HOME", home.toString(), "CATALINA_BASE", base.toString(),
                         "JAVA_HOME", System.getProperty("java.home")),
@@ -90,7 +100,7 @@ public final class TomcatServer implements AppServer {
         process.stop();
     }
 
-    private static void prepareBase(Path home, Path base, int port, String issuer) {
+    private static void prepareBase(Path home, Path base, int port, String issuer, UnaryOperator<Path> warBuilder) {
         try {
             Dirs.deleteRecursively(base);
             for (String dir : List.of("bin", "conf/Catalina/localhost", "webapps", "logs", "temp", "work")) {
@@ -103,7 +113,7 @@ public final class TomcatServer implements AppServer {
             }
             Files.writeString(base.resolve("conf/server.xml"), serverXml(port));
             Files.writeString(base.resolve("bin/setenv.sh"), setenv(issuer));
-            Path war = Wars.tomcat(base.resolve("temp/conformance.war"));
+            Path war = warBuilder.apply(base.resolve("temp/conformance.war"));
             for (App app : App.all()) {
                 Files.copy(war, base.resolve("webapps/" + app.context() + ".war"));
                 if (app != App.PORTAL) {

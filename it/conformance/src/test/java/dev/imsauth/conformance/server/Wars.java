@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.ByteArrayAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -17,9 +18,23 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * The test application as the docs tell a user to build it: ims-auth and its dependencies in WEB-INF/lib, and
  * either the filter in web.xml (Tomcat quick start, docs/tomcat.md) or the mechanism annotation on a bean with
- * {@code <security-constraint>}s and MicroProfile Config (WildFly quick start, docs/wildfly.md).
+ * {@code <security-constraint>}s and MicroProfile Config (WildFly quick start, docs/wildfly.md); for Tomcat 9 the
+ * {@code javax} artifact with a Servlet 4.0 web.xml (docs/tomcat9.md).
  */
 public final class Wars {
+
+    /** Servlet 6.0 (Jakarta EE 10). */
+    private static final String JAKARTA_WEB_APP = """
+            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                     xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd"
+                     version="6.0">""";
+    /** Servlet 4.0 (Java EE 8), as docs/tomcat9.md step 2 gives it. */
+    private static final String JAVAX_WEB_APP = """
+            <web-app xmlns="http://xmlns.jcp.org/xml/ns/javaee"
+                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                     xsi:schemaLocation="http://xmlns.jcp.org/xml/ns/javaee http://xmlns.jcp.org/xml/ns/javaee/web-app_4_0.xsd"
+                     version="4.0">""";
 
     private Wars() {
     }
@@ -27,8 +42,26 @@ public final class Wars {
     /** One WAR for every Tomcat deployment: the client settings come from setenv.sh or the context file. */
     public static Path tomcat(Path file) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, file.getFileName().toString())
-                .addClass(ReportServlet.class)
-                .setWebXML(new StringAsset(webXml("""
+                .addClass(ReportServlet.class);
+        return export(LibraryArchive.addImsAuth(withFilter(war, JAKARTA_WEB_APP)), file);
+    }
+
+    /**
+     * The same for Tomcat 9 as docs/tomcat9.md builds it: the {@code javax} jar and its dependencies (no Jakarta
+     * jar), a Servlet 4.0 web.xml, and the test servlet's class with its {@code jakarta.servlet} references
+     * renamed to {@code javax.servlet} ({@link JavaxClasses}).
+     */
+    public static Path tomcat9(Path file) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, file.getFileName().toString())
+                .add(new ByteArrayAsset(JavaxClasses.rename(ReportServlet.class)),
+                        "WEB-INF/classes/" + ReportServlet.class.getName().replace('.', '/') + ".class")
+                .addAsLibraries(JavaxClasses.libraries());
+        return export(withFilter(war, JAVAX_WEB_APP), file);
+    }
+
+    /** docs/tomcat.md (and docs/tomcat9.md) step 2: the filter in web.xml, SameSite=Lax from context.xml. */
+    private static WebArchive withFilter(WebArchive war, String webApp) {
+        return war.setWebXML(new StringAsset(webXml(webApp, """
                           <filter>
                             <filter-name>ims-auth</filter-name>
                             <filter-class>dev.imsauth.servlet.ImsAuthFilter</filter-class>
@@ -51,7 +84,6 @@ public final class Wars {
                           <CookieProcessor className="org.apache.tomcat.util.http.Rfc6265CookieProcessor" sameSiteCookies="lax"/>
                         </Context>
                         """), "context.xml");
-        return export(LibraryArchive.addImsAuth(war), file);
     }
 
     /** A WildFly WAR for {@code app}, its settings in META-INF/microprofile-config.properties. */
@@ -61,7 +93,7 @@ public final class Wars {
         settings.put("ims.api-paths", "/api/*");
         WebArchive war = ShrinkWrap.create(WebArchive.class, file.getFileName().toString())
                 .addClasses(ReportServlet.class, SecurityConfiguration.class, AdminService.class, AdminServlet.class)
-                .setWebXML(new StringAsset(webXml("""
+                .setWebXML(new StringAsset(webXml(JAKARTA_WEB_APP, """
                           <security-constraint>
                             <web-resource-collection>
                               <web-resource-name>signed-in</web-resource-name>
@@ -77,13 +109,10 @@ public final class Wars {
         return export(LibraryArchive.addImsAuth(war), file);
     }
 
-    private static String webXml(String body) {
+    private static String webXml(String webApp, String body) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"
-                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                         xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd"
-                         version="6.0">
+                %s
                 %s
                   <session-config>
                     <cookie-config>
@@ -92,7 +121,7 @@ public final class Wars {
                     <tracking-mode>COOKIE</tracking-mode>
                   </session-config>
                 </web-app>
-                """.formatted(body);
+                """.formatted(webApp, body);
     }
 
     private static Path export(WebArchive war, Path file) {

@@ -1,0 +1,5 @@
+package dev.imsauth.conformance;
+
+@OnServer(ServerKind.TOMCAT_9)
+class Tomcat9ProviderReasonIT extends ProviderReasonScenarios {
+}
