@@ -66,7 +66,8 @@ run_module() {
 fuzz_counts() {
   echo
   echo "== library: fuzz counts"
-  grep -h -i "fuzz" target/surefire-reports/*-output.txt 2>/dev/null || echo "(no fuzz counts found)"
+  grep -a -h -E "^(fuzz:|provider fuzz|id-token claims fuzz)" target/surefire-reports/*-output.txt 2>/dev/null \
+    || echo "(no fuzz counts found)"
 }
 
 if run library mvn -B install; then

@@ -103,7 +103,8 @@ final class TokenEndpointClient {
         TokenResponse parsed;
         try {
             parsed = OIDCTokenResponseParser.parse(response);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
+            // Nimbus throws unchecked exceptions for some member values (e.g. a scope with a trailing space)
             throw ProviderException.error("The token endpoint sent an unreadable " + grantType + " response (HTTP " + status + ")", null);
         }
         if (!parsed.indicatesSuccess()) {

@@ -174,6 +174,18 @@ class HostileProviderTest {
     }
 
     @Test
+    @Catalogue("I11")
+    void aTokenResponseMemberNimbusCannotReadIsAProviderFaultNotA500() {
+        // found by ProviderFilterFuzzTest: Nimbus's Scope.parse throws IllegalArgumentException (not its
+        // ParseException) for a scope whose last word is a control character that Java counts as whitespace
+        for (Object scope : List.of("R!*\u000f \u001c", "read \u001c")) {
+            f.op.faults().tokenResponseField("scope", scope);
+            BrowserlessClient b = new BrowserlessClient();
+            assertRejected(f, b, b.follow(b.startSignIn(f.url("/protected/"))), 502, "provider_fault");
+        }
+    }
+
+    @Test
     @Catalogue("I05")
     void idTokenTimesOutOfRangeAreRefusedByNameAndFractionsAreRoundedDown() {
         long now = f.clock.instant().getEpochSecond();

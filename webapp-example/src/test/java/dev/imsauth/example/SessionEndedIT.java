@@ -2,6 +2,8 @@ package dev.imsauth.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imsauth.testsupport.BrowserSession;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

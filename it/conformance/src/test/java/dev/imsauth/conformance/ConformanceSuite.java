@@ -3,6 +3,7 @@ package dev.imsauth.conformance;
 import dev.imsauth.conformance.server.App;
 import dev.imsauth.conformance.server.AppServer;
 import dev.imsauth.conformance.server.Keycloak;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -96,10 +97,10 @@ public final class ConformanceSuite implements ParameterResolver {
                     LOG.log(System.Logger.Level.INFO, "[conformance] {0} up in {1} s (Keycloak took {2} s)",
                             server.name(), server.startupSeconds(), keycloak.startupSeconds());
                     // Keycloak's back-channel logout calls go to the server under test
-                    keycloak.admin().setClientAttribute(App.PORTAL.clientId(), "backchannel.logout.url",
-                            server.base(App.PORTAL) + "backchannel-logout");
-                    keycloak.admin().setClientAttribute(App.BASIC.clientId(), "backchannel.logout.url",
-                            server.base(App.BASIC) + "backchannel-logout");
+                    for (App app : List.of(App.PORTAL, App.BASIC, App.ONLINE)) {
+                        keycloak.admin().setClientAttribute(app.clientId(), "backchannel.logout.url",
+                                server.base(app) + "backchannel-logout");
+                    }
                 }
             }
             return current.get();

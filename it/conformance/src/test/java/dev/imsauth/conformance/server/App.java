@@ -10,8 +10,13 @@ import java.util.Map;
  *
  * @param secret     the client secret it is given, {@code null} for a public client
  * @param authMethod {@code ims.client-auth-method}, {@code null} for the default
+ * @param scopes     {@code ims.scopes}, {@code null} for the default (which asks for {@code offline_access})
  */
-public record App(String context, String clientId, String secret, String authMethod) {
+public record App(String context, String clientId, String secret, String authMethod, String scopes) {
+
+    public App(String context, String clientId, String secret, String authMethod) {
+        this(context, clientId, secret, authMethod, null);
+    }
 
     /** conformance-confidential's secret in the realm file; reserved characters test the Basic encoding (RFC 6749 §2.3.1). */
     public static final String CONFIDENTIAL_SECRET = "conformance+secret:with/reserved=chars%";
@@ -30,8 +35,18 @@ public record App(String context, String clientId, String secret, String authMet
     /** A public client whose refreshed ID tokens repeat the original nonce (Keycloak's "Nonce backwards compatible" mapper). */
     public static final App NONCE = new App("nonce", "conformance-nonce", null, null);
 
+    /**
+     * A public client that signs in without {@code offline_access}, so that Keycloak keeps its SSO session: since
+     * Keycloak 26.1 a first sign-in asking for {@code offline_access} leaves only an offline session (the online one,
+     * which the ID token's {@code sid} names, is removed at the code exchange), and end-session and the admin user
+     * logout (which sends the back-channel logout tokens) then find no session of the user. IMS keeps its session
+     * either way, so the sign-out scenarios sign in here. Keycloak still issues a (session-bound) refresh token.
+     */
+    public static final App ONLINE = new App("online", "conformance-online", null, null,
+            "openid profile email itwin-platform");
+
     public static List<App> all() {
-        return List.of(PORTAL, BASIC, POST, WRONG_SECRET, USERINFO, NONCE);
+        return List.of(PORTAL, BASIC, POST, WRONG_SECRET, USERINFO, NONCE, ONLINE);
     }
 
     /** The settings every deployment shares: Keycloak as the provider, names and short refresh margin. */
@@ -54,6 +69,9 @@ public record App(String context, String clientId, String secret, String authMet
         }
         if (authMethod != null) {
             settings.put("ims.client-auth-method", authMethod);
+        }
+        if (scopes != null) {
+            settings.put("ims.scopes", scopes);
         }
         return settings;
     }

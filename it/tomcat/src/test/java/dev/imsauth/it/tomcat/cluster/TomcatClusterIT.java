@@ -41,7 +41,7 @@ class TomcatClusterIT {
     private static String publicOrigin;
     private static final String CLIENT_ID = "cluster-portal";
     /** Access tokens live 20 s and are refreshed in their last 10 s, so the test can wait for a refresh. */
-    private static final Duration LIFETIME = Duration.ofSeconds(20);
+    private static final Duration LIFETIME = Duration.ofSeconds(30); // the shortest the library accepts
     private static final Duration MARGIN = Duration.ofSeconds(10);
     private static final String MEMBER_ADDED = "Replication member added";
     private static TestOpenIdProvider op;
