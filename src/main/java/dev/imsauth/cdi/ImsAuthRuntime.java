@@ -6,6 +6,7 @@ import dev.imsauth.servlet.LogoutFlow;
 import dev.imsauth.servlet.LogoutStores;
 import dev.imsauth.servlet.SignOutRoutes;
 import dev.imsauth.session.BackChannelLogouts;
+import dev.imsauth.servlet.SignInCustomizer;
 import dev.imsauth.servlet.SignInFlow;
 import dev.imsauth.servlet.StartupReport;
 import dev.imsauth.session.SessionStore;
@@ -28,12 +29,15 @@ public class ImsAuthRuntime {
 
     @PostConstruct
     void start() {
-        config = ImsAuthConfig.load(MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader()));
+        dev.imsauth.config.ConfigSource source = MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader());
+        config = ImsAuthConfig.load(source);
         OidcClient client = OidcClient.create(config);
         // the mechanism ends sessions without invalidating them inside validateRequest (see SessionStore)
         SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins(), false);
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
         flow = new SignInFlow(client, store, new BackChannelLogouts(LogoutStores.of(config), client.clock(),
-                config.logoutCheckInterval()));
+                config.logoutCheckInterval()), SignInCustomizer.load(source, loader != null ? loader
+                : ImsAuthRuntime.class.getClassLoader()));
         signOut = new SignOutRoutes(flow);
     }
 

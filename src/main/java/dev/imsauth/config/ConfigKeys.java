@@ -49,6 +49,20 @@ public final class ConfigKeys {
     public static final String SERVICE_CLIENT_SECRET = "ims.service-client-secret";
     public static final String OFFLINE_ACCESS_PROMPT_CONSENT = "ims.offline-access-prompt-consent";
     public static final String USERINFO = "ims.userinfo";
+    /** Static extra parameters of the authorization request, e.g. {@code prompt=login&ui_locales=de}. */
+    public static final String AUTHORIZATION_PARAMS = "ims.authorization-params";
+    /** Class name of a {@code dev.imsauth.servlet.SignInCustomizer} adding authorization parameters per request. */
+    public static final String SIGN_IN_CUSTOMIZER = "ims.sign-in-customizer";
+    /** The application's own error page (a path the failure is forwarded to). */
+    public static final String ERROR_PAGE = "ims.error-page";
+    /** The application's own sign-out confirmation page (a path forwarded to). */
+    public static final String LOGOUT_CONFIRM_PAGE = "ims.logout-confirm-page";
+    /** The application's own signed-out page (a path the built-in signed-out page forwards to). */
+    public static final String SIGNED_OUT_PAGE = "ims.signed-out-page";
+    /** The shortest interval between two readiness probes of the provider. */
+    public static final String HEALTH_PROBE_INTERVAL = "ims.health-probe-interval";
+    /** How long repeated identical warnings are summed up before one summary line. */
+    public static final String WARNING_INTERVAL = "ims.warning-interval";
 
     private ConfigKeys() {
     }

@@ -47,6 +47,12 @@ import java.util.Optional;
  * @param logoutCheckInterval  how often a node reads back-channel logouts recorded by other nodes (the delay bound)
  * @param offlineAccessPromptConsent add {@code prompt=consent} to sign-ins that ask for {@code offline_access}
  * @param userInfo             when the provider's userinfo endpoint is called
+ * @param authorizationParams  extra parameters of every authorization request ({@code prompt}, {@code ui_locales}, …)
+ * @param errorPage            the application's error page (a path forwarded to), instead of the built-in one
+ * @param logoutConfirmPage    the application's sign-out confirmation page (a path forwarded to)
+ * @param signedOutPage        the application's signed-out page (a path the signed-out path forwards to)
+ * @param healthProbeInterval  the shortest interval between two readiness probes of the provider
+ * @param warningInterval      repeated identical warnings are logged once, then summed up once per this interval
  */
 public record ImsAuthConfig(
         URI issuer,
@@ -85,7 +91,13 @@ public record ImsAuthConfig(
         Optional<String> logoutStoreDataSource,
         Duration logoutCheckInterval,
         boolean offlineAccessPromptConsent,
-        UserInfoMode userInfo) {
+        UserInfoMode userInfo,
+        java.util.Map<String, String> authorizationParams,
+        Optional<String> errorPage,
+        Optional<String> logoutConfirmPage,
+        Optional<String> signedOutPage,
+        Duration healthProbeInterval,
+        Duration warningInterval) {
 
     /** Bentley's production identity provider. */
     public static final URI IMS_PRODUCTION = URI.create("https://ims.bentley.com");
@@ -99,6 +111,7 @@ public record ImsAuthConfig(
         idTokenAlgorithms = List.copyOf(idTokenAlgorithms);
         apiPaths = List.copyOf(apiPaths);
         serviceScopes = List.copyOf(serviceScopes);
+        authorizationParams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(authorizationParams));
     }
 
     /** A builder with the documented defaults. */

@@ -55,6 +55,12 @@ public final class ImsAuthConfigBuilder {
     private String backChannelLogoutPath = "/backchannel-logout";
     private String logoutStoreDataSource;
     private Duration logoutCheckInterval = Duration.ofSeconds(10);
+    private String authorizationParams;
+    private String errorPage;
+    private String logoutConfirmPage;
+    private String signedOutPage;
+    private Duration healthProbeInterval = Duration.ofSeconds(10);
+    private Duration warningInterval = Duration.ofMinutes(1);
 
     ImsAuthConfigBuilder() {
     }
@@ -100,6 +106,12 @@ public final class ImsAuthConfigBuilder {
         r.string(BACKCHANNEL_LOGOUT_PATH).ifPresent(b::backChannelLogoutPath);
         r.string(LOGOUT_STORE_DATASOURCE).ifPresent(b::logoutStoreDataSource);
         r.duration(LOGOUT_CHECK_INTERVAL).ifPresent(b::logoutCheckInterval);
+        r.string(AUTHORIZATION_PARAMS).ifPresent(b::authorizationParams);
+        r.string(ERROR_PAGE).ifPresent(b::errorPage);
+        r.string(LOGOUT_CONFIRM_PAGE).ifPresent(b::logoutConfirmPage);
+        r.string(SIGNED_OUT_PAGE).ifPresent(b::signedOutPage);
+        r.duration(HEALTH_PROBE_INTERVAL).ifPresent(b::healthProbeInterval);
+        r.duration(WARNING_INTERVAL).ifPresent(b::warningInterval);
         return b;
     }
 
@@ -140,6 +152,12 @@ public final class ImsAuthConfigBuilder {
     public ImsAuthConfigBuilder backChannelLogoutPath(String v) { backChannelLogoutPath = v; return this; }
     public ImsAuthConfigBuilder logoutStoreDataSource(String v) { logoutStoreDataSource = v; return this; }
     public ImsAuthConfigBuilder logoutCheckInterval(Duration v) { logoutCheckInterval = v; return this; }
+    public ImsAuthConfigBuilder authorizationParams(String v) { authorizationParams = v; return this; }
+    public ImsAuthConfigBuilder errorPage(String v) { errorPage = v; return this; }
+    public ImsAuthConfigBuilder logoutConfirmPage(String v) { logoutConfirmPage = v; return this; }
+    public ImsAuthConfigBuilder signedOutPage(String v) { signedOutPage = v; return this; }
+    public ImsAuthConfigBuilder healthProbeInterval(Duration v) { healthProbeInterval = v; return this; }
+    public ImsAuthConfigBuilder warningInterval(Duration v) { warningInterval = v; return this; }
 
     /**
      * Validates everything and returns the immutable configuration.
@@ -188,6 +206,14 @@ public final class ImsAuthConfigBuilder {
         URI api = p.value(() -> urls.providerUrl(API_BASE_URL, stripTrailingSlash(apiBaseUrl)));
         UserInfoMode userInfoMode = p.value(() -> UserInfoMode.parse(USERINFO, userInfo));
         checkDurations(p);
+        java.util.Map<String, String> extraParams = p.value(() -> AuthorizationParams.parse(AUTHORIZATION_PARAMS,
+                authorizationParams));
+        Optional<String> error = optionalPath(p, ERROR_PAGE, errorPage);
+        Optional<String> confirm = optionalPath(p, LOGOUT_CONFIRM_PAGE, logoutConfirmPage);
+        Optional<String> signedOutApp = optionalPath(p, SIGNED_OUT_PAGE, signedOutPage);
+        if (signedOutApp.isPresent() && signedOutApp.get().equals(signedOutPath)) {
+            p.add(SIGNED_OUT_PAGE, "must differ from " + SIGNED_OUT_PATH + " (" + signedOutPath + "), which forwards to it");
+        }
         p.throwIfAny();
         return new ImsAuthConfig(issuerUri, id, secret, method, redirect, scopes, publicPaths, logout, postLogout,
                 clockSkew, connectTimeout, readTimeout, loginTimeout, maxPendingLogins, principal, groups,
@@ -195,7 +221,12 @@ public final class ImsAuthConfigBuilder {
                 maxResponseBytes, jwksRefreshInterval, discoveryRetry, api, apiPaths, apiDetection, serviceScopes,
                 serviceTokenRetries, apiTimeout, apiRetryBudget, signedOut, backChannel,
                 Optional.ofNullable(logoutStoreDataSource).map(String::trim).filter(v -> !v.isEmpty()),
-                logoutCheckInterval, offlineAccessPromptConsent, userInfoMode);
+                logoutCheckInterval, offlineAccessPromptConsent, userInfoMode, extraParams, error, confirm,
+                signedOutApp, healthProbeInterval, warningInterval);
+    }
+
+    private static Optional<String> optionalPath(ConfigProblems p, String key, String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(p.path(key, value.trim()));
     }
 
     private void checkAlgorithms(ConfigProblems p) {
@@ -221,6 +252,8 @@ public final class ImsAuthConfigBuilder {
         p.positive(API_TIMEOUT, apiTimeout);
         p.nonNegative(API_RETRY_BUDGET, apiRetryBudget);
         p.positive(LOGOUT_CHECK_INTERVAL, logoutCheckInterval);
+        p.nonNegative(HEALTH_PROBE_INTERVAL, healthProbeInterval);
+        p.positive(WARNING_INTERVAL, warningInterval);
     }
 
     private ClientAuthMethod authMethod(boolean hasSecret) {

@@ -33,12 +33,16 @@ final class IdTokenVerifier {
     private final Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
 
     IdTokenVerifier(ImsAuthConfig config, ProviderMetadata metadata, ProviderHttp http, Clock clock) {
+        this(config, metadata, http, clock, new ProviderStatus());
+    }
+
+    IdTokenVerifier(ImsAuthConfig config, ProviderMetadata metadata, ProviderHttp http, Clock clock, ProviderStatus status) {
         for (String alg : config.idTokenAlgorithms()) {
             if (metadata.idTokenAlgorithms().isEmpty() || metadata.idTokenAlgorithms().contains(alg)) {
                 algorithms.add(JWSAlgorithm.parse(alg));
             }
         }
-        JwksCache keys = new JwksCache(metadata.jwksUri(), http, clock, config.jwksRefreshInterval());
+        JwksCache keys = new JwksCache(metadata.jwksUri(), http, clock, config.jwksRefreshInterval(), status);
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
         processor.setJWSKeySelector(new CachedKeySelector(algorithms, keys));
         processor.setJWTClaimsSetVerifier((claims, context) -> { }); // claims are checked below, on our clock

@@ -34,8 +34,10 @@ final class JwksCache implements JWKSource<SecurityContext> {
     private volatile JWKSet keys;
     private Instant lastFetch = Instant.MIN;
     private KeySourceException lastFailure;
+    private final ProviderStatus status;
 
-    JwksCache(URI jwksUri, ProviderHttp http, Clock clock, Duration minRefreshInterval) {
+    JwksCache(URI jwksUri, ProviderHttp http, Clock clock, Duration minRefreshInterval, ProviderStatus status) {
+        this.status = status;
         this.jwksUri = jwksUri;
         this.http = http;
         this.clock = clock;
@@ -73,7 +75,9 @@ final class JwksCache implements JWKSource<SecurityContext> {
         try {
             keys = fetch();
             lastFailure = null;
+            status.jwksSucceeded(now);
         } catch (KeySourceException e) {
+            status.jwksFailed(now, "jwks_unavailable");
             if (keys == null) {
                 lastFailure = e;
             }

@@ -47,9 +47,13 @@ final class LogoutTokenVerifier {
     private final SeenTokenIds seen;
 
     LogoutTokenVerifier(ImsAuthConfig config, ProviderMetadata metadata, ProviderHttp http, Clock clock) {
+        this(config, metadata, http, clock, new ProviderStatus());
+    }
+
+    LogoutTokenVerifier(ImsAuthConfig config, ProviderMetadata metadata, ProviderHttp http, Clock clock, ProviderStatus status) {
         Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
         config.idTokenAlgorithms().forEach(a -> algorithms.add(JWSAlgorithm.parse(a)));
-        JwksCache keys = new JwksCache(metadata.jwksUri(), http, clock, config.jwksRefreshInterval());
+        JwksCache keys = new JwksCache(metadata.jwksUri(), http, clock, config.jwksRefreshInterval(), status);
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("logout+jwt"), null));
         processor.setJWSKeySelector(new CachedKeySelector(algorithms, keys));
         processor.setJWTClaimsSetVerifier((claims, context) -> { }); // checked below, on our clock

@@ -25,6 +25,7 @@ public class ImsAuthExtension implements Extension {
     private static final System.Logger LOG = System.getLogger(ImsAuthExtension.class.getName());
     private static final String JAKARTA_SECURITY =
             "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism";
+    private static final String MICROPROFILE_HEALTH = "org.eclipse.microprofile.health.HealthCheck";
     private final List<String> enabledBy = new ArrayList<>();
 
     void findDefinition(@Observes @WithAnnotations(ImsAuthenticationMechanismDefinition.class)
@@ -38,6 +39,10 @@ public class ImsAuthExtension implements Extension {
         if (enabled() && jakartaSecurityPresent()) {
             event.addAnnotatedType(ImsAuthenticationMechanism.class, ImsAuthenticationMechanism.class.getName())
                     .add(ApplicationScoped.Literal.INSTANCE);
+            if (present(MICROPROFILE_HEALTH)) {
+                event.addAnnotatedType(ImsAuthReadinessCheck.class, ImsAuthReadinessCheck.class.getName())
+                        .add(ApplicationScoped.Literal.INSTANCE);
+            }
         }
     }
 
@@ -69,8 +74,12 @@ public class ImsAuthExtension implements Extension {
     }
 
     private static boolean jakartaSecurityPresent() {
+        return present(JAKARTA_SECURITY);
+    }
+
+    private static boolean present(String className) {
         try {
-            Class.forName(JAKARTA_SECURITY, false, ImsAuthExtension.class.getClassLoader());
+            Class.forName(className, false, ImsAuthExtension.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;

@@ -62,7 +62,11 @@ public class ImsAuthFilter extends HttpFilter {
         ImsAuthConfig config = client.config();
         SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins());
         LogoutRecords records = presetRecords != null ? presetRecords : LogoutStores.of(config);
-        flow = new SignInFlow(client, store, new BackChannelLogouts(records, client.clock(), config.logoutCheckInterval()));
+        SignInCustomizer customizer = SignInCustomizer.load(InitParamSource.of(filterConfig),
+                Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
+                        : ImsAuthFilter.class.getClassLoader());
+        flow = new SignInFlow(client, store, new BackChannelLogouts(records, client.clock(), config.logoutCheckInterval()),
+                customizer);
         signOut = new SignOutRoutes(flow);
         publicPaths = new PathRules(config.publicPaths());
         StartupReport.discoverAndLog(client, "filter", filterConfig.getServletContext().getContextPath());
@@ -71,7 +75,7 @@ public class ImsAuthFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        flow.apiRequests().classify(request);
+        flow.begin(request);
         if (flow.isCallback(request)) {
             Optional<SignInFlow.CompletedSignIn> done = flow.handleCallback(request, response);
             if (done.isPresent()) {

@@ -149,9 +149,14 @@ public final class TokenRefresher {
             Duration coolDown = ProviderBounds.coolDown(failure instanceof ProviderException p ? p.retryAfter() : Optional.empty());
             slot.replace(seen, new SignedInUser(seen.claims(),
                     seen.tokens().pauseRefreshUntil(ProviderBounds.plus(clock.instant(), coolDown))));
-            LOG.log(e == failure ? System.Logger.Level.WARNING : System.Logger.Level.ERROR,
-                    "Refreshing the tokens of subject {0} failed: {1}; no new attempt for {2}", seen.claims().subject(),
-                    e == failure ? e.getMessage() : e.getClass().getName(), coolDown);
+            if (e == failure) {
+                client.warnings().warn(LOG, "refresh:" + failure.reason() + ":" + e.getMessage(), "Refreshing the "
+                        + "tokens of subject {0} failed: {1}; no new attempt for {2}", seen.claims().subject(),
+                        e.getMessage(), coolDown);
+            } else {
+                LOG.log(System.Logger.Level.ERROR, "Refreshing the tokens of subject {0} failed: {1}; no new attempt "
+                        + "for {2}", seen.claims().subject(), e.getClass().getName(), coolDown);
+            }
             return fallback(seen, failure);
         }
         Instant now = clock.instant();
