@@ -51,7 +51,7 @@ public final class ConfigKeys {
     public static final String USERINFO = "ims.userinfo";
     /** Static extra parameters of the authorization request, e.g. {@code prompt=login&ui_locales=de}. */
     public static final String AUTHORIZATION_PARAMS = "ims.authorization-params";
-    /** Class name of a {@code dev.imsauth.servlet.SignInCustomizer} adding authorization parameters per request. */
+    /** Class name of a {@code dev.imsauth.web.SignInCustomizer} adding authorization parameters per request. */
     public static final String SIGN_IN_CUSTOMIZER = "ims.sign-in-customizer";
     /** The application's own error page (a path the failure is forwarded to). */
     public static final String ERROR_PAGE = "ims.error-page";

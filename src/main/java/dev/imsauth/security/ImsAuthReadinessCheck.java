@@ -1,6 +1,5 @@
 package dev.imsauth.security;
 
-import dev.imsauth.cdi.ImsAuthRuntime;
 import dev.imsauth.protocol.ProviderStatus;
 import jakarta.inject.Inject;
 import java.util.Optional;
