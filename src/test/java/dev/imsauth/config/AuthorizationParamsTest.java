@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import dev.imsauth.hardening.Catalogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +26,7 @@ class AuthorizationParamsTest {
     @ValueSource(strings = {"state=mine", "nonce=n", "redirect_uri=https://evil.example", "client_id=other",
             "scope=openid", "code_challenge=x", "code_challenge_method=plain", "response_type=token",
             "response_mode=form_post", "request_uri=urn:x"})
+    @Catalogue("I12")
     void aProtocolParameterStopsTheStartNamingTheKey(String pair) {
         String name = pair.substring(0, pair.indexOf('='));
         assertThatThrownBy(() -> load("prompt=login&" + pair)).isInstanceOf(ImsAuthConfigException.class)

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import dev.imsauth.hardening.Catalogue;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,6 +65,7 @@ class CustomisationBrowserTest {
     }
 
     @Test
+    @Catalogue("I12")
     void theSignInCarriesTheConfiguredAndThePerRequestParametersButNeverReplacesTheProtocolOnes() {
         browser.open(URI.create(app.base() + "/protected/page?hint=carol"));
         browser.waitForPageText("user=carol");
