@@ -17,8 +17,8 @@ import java.util.List;
  * Registers {@link ImsAuthenticationMechanism} as an application-scoped bean when, and only when, a bean
  * class of the application carries {@link ImsAuthenticationMechanismDefinition}; then loads and validates
  * the configuration at deployment, so a missing or invalid key stops the deployment with a message that
- * names the key. Registered through {@code META-INF/services}; does nothing in applications that sign in
- * through the filter.
+ * names the key. Where the MicroProfile Health API is present, it also adds {@link ImsAuthReadinessCheck}.
+ * Registered through {@code META-INF/services}; does nothing in applications that sign in through the filter.
  */
 public class ImsAuthExtension implements Extension {
     private static final System.Logger LOG = System.getLogger(ImsAuthExtension.class.getName());

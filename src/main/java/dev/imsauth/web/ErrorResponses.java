@@ -40,9 +40,10 @@ public final class ErrorResponses {
             response.getWriter().write("{\"error\":\"" + json(reason) + "\",\"message\":\"" + json(message) + "\"}");
             return;
         }
-        if (AppPages.of(request).isPresent() && AppPages.of(request).get().error(request, response, status,
+        java.util.Optional<AppPages> pages = AppPages.of(request);
+        if (pages.isPresent() && pages.get().error(request, response, status,
                 errorAttributes(status, reason, message, retryHref))) {
-            return;
+            return; // the application's own error page (ims.error-page)
         }
         PageWords words = PageWords.of(PageWords.PAGES, request.getLocale());
         String title = words.find("error.title." + status).isPresent() ? words.html("error.title." + status)
