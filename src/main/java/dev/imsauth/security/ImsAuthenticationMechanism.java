@@ -1,7 +1,7 @@
 package dev.imsauth.security;
 
 import dev.imsauth.cdi.ImsAuthRuntime;
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.servlet.ErrorResponses;
@@ -128,7 +128,7 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus notifyContainer(HttpMessageContext context, SignedInUser user) {
-        ImsAuthConfig config = runtime.config();
+        ProviderSettings config = runtime.provider();
         return context.notifyContainerAboutLogin(user.principalName(config.principalClaim()),
                 new HashSet<>(user.groups(config.groupsClaim())));
     }
