@@ -9,8 +9,8 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.Prompt;
-import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.config.Secret;
+import dev.imsauth.config.SignInSettings;
 import java.net.URI;
 import java.time.Clock;
 import dev.imsauth.config.AuthorizationParams;
@@ -25,17 +25,19 @@ import java.util.Map;
  * {@code offline_access} when configured.
  */
 final class AuthorizationRequests {
-    private final ImsAuthConfig config;
+    private final String clientId;
+    private final SignInSettings signIn;
     private final Clock clock;
 
-    AuthorizationRequests(ImsAuthConfig config, Clock clock) {
-        this.config = config;
+    AuthorizationRequests(String clientId, SignInSettings signIn, Clock clock) {
+        this.clientId = clientId;
+        this.signIn = signIn;
         this.clock = clock;
     }
 
     LoginRedirect create(ProviderMetadata metadata, URI redirectUri, String returnUrl, List<String> extraScopes,
                          Map<String, String> extraParameters) {
-        Map<String, String> extra = new LinkedHashMap<>(config.authorizationParams());
+        Map<String, String> extra = new LinkedHashMap<>(signIn.authorizationParams());
         extraParameters.forEach((name, value) -> {
             String problem = AuthorizationParams.problem(name, value);
             if (problem != null) {
@@ -43,13 +45,13 @@ final class AuthorizationRequests {
             }
             extra.put(name, value);
         });
-        LinkedHashSet<String> scopes = new LinkedHashSet<>(config.scopes());
+        LinkedHashSet<String> scopes = new LinkedHashSet<>(signIn.scopes());
         scopes.addAll(extraScopes);
         State state = new State(32);
         Nonce nonce = new Nonce(32);
         CodeVerifier verifier = new CodeVerifier();
         AuthenticationRequest.Builder builder = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope(scopes.toArray(String[]::new)),
-                new ClientID(config.clientId()), redirectUri)
+                new ClientID(clientId), redirectUri)
                 .endpointURI(metadata.authorizationEndpoint())
                 .state(state)
                 .nonce(nonce)
@@ -72,7 +74,7 @@ final class AuthorizationRequests {
         if (extraPrompt != null) {
             values.addAll(List.of(extraPrompt.trim().split("\\s+")));
         }
-        if (config.offlineAccessPromptConsent() && scopes.contains("offline_access")) {
+        if (signIn.offlineAccessPromptConsent() && scopes.contains("offline_access")) {
             values.add("consent");
         }
         if (values.isEmpty()) {

@@ -26,7 +26,7 @@ public class ImsAuthReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         ProviderStatus.Snapshot s = runtime.flow().client().probe();
         HealthCheckResponseBuilder b = HealthCheckResponse.named(NAME).status(s.usable())
-                .withData("issuer", runtime.config().issuer().toString());
+                .withData("issuer", runtime.provider().issuer().toString());
         part(b, "discovery", s.discovery());
         part(b, "jwks", s.jwks());
         part(b, "refresh", s.refresh());

@@ -2,6 +2,8 @@ package dev.imsauth.security;
 
 import dev.imsauth.cdi.MicroProfileConfigSource;
 import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
+import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.web.LogoutFlow;
 import dev.imsauth.web.LogoutStores;
@@ -24,20 +26,22 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class ImsAuthRuntime {
-    private ImsAuthConfig config;
+    private ProviderSettings provider;
     private SignInFlow flow;
     private SignOutRoutes signOut;
 
     @PostConstruct
     void start() {
         dev.imsauth.config.ConfigSource source = MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader());
-        config = ImsAuthConfig.load(source);
-        OidcClient client = OidcClient.create(config);
+        ImsAuthConfig config = ImsAuthConfig.load(source);
+        provider = config.provider();
+        SignInSettings signIn = config.signIn();
+        OidcClient client = OidcClient.create(provider, signIn);
         // the mechanism ends sessions without invalidating them inside validateRequest (see SessionStore)
-        SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins(), false);
+        SessionStore store = new SessionStore(client.clock(), signIn.loginTimeout(), signIn.maxPendingLogins(), false);
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        flow = new SignInFlow(client, store, new BackChannelLogouts(LogoutStores.of(config), client.clock(),
-                config.logoutCheckInterval()), SignInCustomizer.load(source, loader != null ? loader
+        flow = new SignInFlow(client, store, new BackChannelLogouts(LogoutStores.of(signIn), client.clock(),
+                signIn.logoutCheckInterval()), SignInCustomizer.load(source, loader != null ? loader
                 : ImsAuthRuntime.class.getClassLoader()));
         signOut = new SignOutRoutes(flow);
     }
@@ -50,8 +54,9 @@ public class ImsAuthRuntime {
         }
     }
 
-    public ImsAuthConfig config() {
-        return config;
+    /** The provider and client settings (client id, the principal and groups claims). */
+    public ProviderSettings provider() {
+        return provider;
     }
 
     public SignInFlow flow() {

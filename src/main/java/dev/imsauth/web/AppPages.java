@@ -1,6 +1,6 @@
 package dev.imsauth.web;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.SignInSettings;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,9 +37,9 @@ public final class AppPages {
     /** The link on the signed-out page that signs the user in again. */
     public static final String SIGNED_OUT_SIGN_IN = "dev.imsauth.signed-out.sign-in";
     private static final System.Logger LOG = System.getLogger(AppPages.class.getName());
-    private final ImsAuthConfig config;
+    private final SignInSettings config;
 
-    AppPages(ImsAuthConfig config) {
+    AppPages(SignInSettings config) {
         this.config = config;
     }
 

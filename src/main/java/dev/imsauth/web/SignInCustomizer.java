@@ -1,6 +1,6 @@
 package dev.imsauth.web;
 
-import dev.imsauth.config.ConfigKeys;
+import dev.imsauth.config.ConfigKey;
 import dev.imsauth.config.ConfigSource;
 import dev.imsauth.config.ImsAuthConfigException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,19 +31,19 @@ public interface SignInCustomizer {
      * @throws ImsAuthConfigException naming the key when the class is missing, not a customizer, or cannot be made
      */
     static SignInCustomizer load(ConfigSource source, ClassLoader loader) {
-        String name = source.get(ConfigKeys.SIGN_IN_CUSTOMIZER).orElse(null);
+        String name = source.get(ConfigKey.SIGN_IN_CUSTOMIZER.key()).orElse(null);
         if (name == null) {
             return NONE;
         }
         try {
             Class<?> type = Class.forName(name, true, loader);
             if (!SignInCustomizer.class.isAssignableFrom(type)) {
-                throw new ImsAuthConfigException(ConfigKeys.SIGN_IN_CUSTOMIZER, "names " + name + ", which does not "
+                throw new ImsAuthConfigException(ConfigKey.SIGN_IN_CUSTOMIZER.key(), "names " + name + ", which does not "
                         + "implement " + SignInCustomizer.class.getName());
             }
             return (SignInCustomizer) type.getConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new ImsAuthConfigException(ConfigKeys.SIGN_IN_CUSTOMIZER, "names " + name + ", which cannot be "
+            throw new ImsAuthConfigException(ConfigKey.SIGN_IN_CUSTOMIZER.key(), "names " + name + ", which cannot be "
                     + "loaded and created with a public no-argument constructor (" + e.getClass().getSimpleName() + ")");
         }
     }

@@ -1,6 +1,6 @@
 package dev.imsauth.web;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.session.SignOutInProgress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,12 +27,12 @@ final class SignedOutPage {
     static final String SIGN_IN_PARAMETER = "sign-in";
     private static final System.Logger LOG = System.getLogger(SignedOutPage.class.getName());
     private final SignInFlow flow;
-    private final ImsAuthConfig config;
+    private final SignInSettings config;
     private final AppPages pages;
 
     SignedOutPage(SignInFlow flow) {
         this.flow = flow;
-        this.config = flow.client().config();
+        this.config = flow.client().signIn();
         this.pages = new AppPages(config);
     }
 

@@ -17,7 +17,7 @@ class AuthorizationParamsTest {
 
     @Test
     void readsPairsInOrderWithUrlEncodedValues() {
-        assertThat(load("prompt=login&ui_locales=de%20en&acr_values=urn%3Amfa").authorizationParams())
+        assertThat(load("prompt=login&ui_locales=de%20en&acr_values=urn%3Amfa").signIn().authorizationParams())
                 .containsExactly(Map.entry("prompt", "login"), Map.entry("ui_locales", "de en"),
                         Map.entry("acr_values", "urn:mfa"));
     }
@@ -50,7 +50,7 @@ class AuthorizationParamsTest {
                 "ims.signed-out-page", "/signed-out")))).hasMessageContaining("ims.signed-out-page");
         ImsAuthConfig ok = ImsAuthConfig.load(ConfigSource.of(Map.of("ims.client-id", "portal",
                 "ims.logout-confirm-page", "/WEB-INF/confirm.jsp")));
-        assertThat(ok.logoutConfirmPage()).contains("/WEB-INF/confirm.jsp");
-        assertThat(ok.errorPage()).isEmpty();
+        assertThat(ok.signIn().logoutConfirmPage()).contains("/WEB-INF/confirm.jsp");
+        assertThat(ok.signIn().errorPage()).isEmpty();
     }
 }

@@ -16,7 +16,7 @@ class ProviderStatusTest {
     private OidcClient client(TestOpenIdProvider op) {
         ImsAuthConfig config = ImsAuthConfig.builder().issuer(op.issuer()).clientId("portal").allowInsecureLoopback(true)
                 .healthProbeInterval(Duration.ofSeconds(10)).discoveryRetry(Duration.ofSeconds(1)).build();
-        return new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), clock);
+        return new OidcClient(config.provider(), config.signIn(), ProviderHttp.defaultClient(config.provider().connectTimeout()), clock);
     }
 
     @Test

@@ -46,7 +46,7 @@ class CustomisationBrowserTest {
                 .authorizationParams("prompt=login&ui_locales=de%20en")
                 .errorPage("/public/error-page").logoutConfirmPage("/public/confirm").signedOutPage("/public/goodbye")
                 .build();
-        OidcClient client = new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), new MutableClock());
+        OidcClient client = new OidcClient(config.provider(), config.signIn(), ProviderHttp.defaultClient(config.provider().connectTimeout()), new MutableClock());
         app = JettyApp.start(new ImsAuthFilter(client), Map.of("ims.sign-in-customizer", LoginHints.class.getName()),
                 Map.of("/public/error-page", new AppErrorPage(), "/public/confirm", new AppConfirmPage(),
                         "/public/goodbye", new AppGoodbyePage()));
