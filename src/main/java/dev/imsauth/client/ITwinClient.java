@@ -6,6 +6,7 @@ import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Json;
 import dev.imsauth.protocol.OwnedHttpClient;
 import dev.imsauth.protocol.ProviderBounds;
+import dev.imsauth.config.UrlRules;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -99,7 +100,7 @@ public final class ITwinClient implements AutoCloseable {
 
     private ITwinClient(String baseUrl, HttpClient http, AccessTokenSource tokens, Duration timeout,
                         Duration retryBudget, Clock clock, Sleeper sleeper) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = UrlRules.withoutTrailingSlash(baseUrl);
         this.http = http;
         this.tokens = tokens;
         this.timeout = timeout;

@@ -90,6 +90,6 @@ final class ConfigProblems {
     }
 
     static String stripTrailingSlash(String s) {
-        return s != null && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return UrlRules.withoutTrailingSlash(s);
     }
 }

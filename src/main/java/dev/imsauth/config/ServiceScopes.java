@@ -17,6 +17,11 @@ public final class ServiceScopes {
     private ServiceScopes() {
     }
 
+    /** Whether the value is a scope token (RFC 6749 §3.3: printable ASCII except space, {@code "} and {@code \\}). */
+    public static boolean isScopeToken(String scope) {
+        return scope != null && scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+    }
+
     /**
      * Throws an {@link ImsAuthConfigException} naming {@code key} when the list is empty, holds a user-only
      * scope, or a value that is not a valid scope token (RFC 6749 §3.3).
@@ -26,7 +31,7 @@ public final class ServiceScopes {
             throw new ImsAuthConfigException(key, "must name at least one API scope, e.g. itwin-platform");
         }
         for (String scope : scopes) {
-            if (scope == null || !scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
+            if (!isScopeToken(scope)) {
                 throw new ImsAuthConfigException(key, "'" + scope + "' is not a valid scope");
             }
             if (USER_ONLY.contains(scope.toLowerCase(Locale.ROOT))) {

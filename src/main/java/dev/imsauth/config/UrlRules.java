@@ -18,6 +18,11 @@ public final class UrlRules {
         this.allowInsecureLoopback = allowInsecureLoopback;
     }
 
+    /** The text without one terminating {@code /} (null stays null). */
+    public static String withoutTrailingSlash(String s) {
+        return s != null && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
     /** An absolute https URL (or http on loopback when allowed), without query or fragment. */
     public URI providerUrl(String key, String value) {
         URI uri = absolute(key, value);

@@ -21,7 +21,7 @@ import java.util.Set;
  * Nimbus's {@link JWSVerificationKeySelector} (same algorithm allow-list, same key matching), except that
  * the Java public key made from a JWK is kept instead of being rebuilt for every token: Nimbus decodes the
  * modulus and runs a {@code KeyFactory} on each verification, which was a tenth of a callback's CPU time.
- * Keys are remembered by the identity of the JWK object the cached key set holds ({@link SigningKeys}), so a re-fetched key
+ * Keys are remembered by the identity of the JWK object the cached key set holds ({@link ProviderSigningKeys}), so a re-fetched key
  * set is converted afresh. Only public keys are ever returned (the allow-list admits no HMAC algorithm).
  */
 final class CachedKeySelector extends JWSVerificationKeySelector<SecurityContext> {

@@ -39,7 +39,7 @@ final class IdTokenVerifier {
             }
         }
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
-        processor.setJWSKeySelector(SigningKeys.selector(algorithms, metadata.jwksUri(), config, http, clock));
+        processor.setJWSKeySelector(ProviderSigningKeys.selector(algorithms, metadata.jwksUri(), config, http, clock));
         processor.setJWTClaimsSetVerifier((claims, context) -> { }); // claims are checked below, on our clock
         this.claimsCheck = new IdTokenClaimsCheck(metadata.issuer(), config.clientId(), config.clockSkew(), clock);
     }

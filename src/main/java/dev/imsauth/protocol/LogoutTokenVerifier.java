@@ -50,7 +50,7 @@ final class LogoutTokenVerifier {
         Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
         config.idTokenAlgorithms().forEach(a -> algorithms.add(JWSAlgorithm.parse(a)));
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("logout+jwt"), null));
-        processor.setJWSKeySelector(SigningKeys.selector(algorithms, metadata.jwksUri(), config, http, clock));
+        processor.setJWSKeySelector(ProviderSigningKeys.selector(algorithms, metadata.jwksUri(), config, http, clock));
         processor.setJWTClaimsSetVerifier((claims, context) -> { }); // checked below, on our clock
         this.issuer = metadata.issuer();
         this.clientId = config.clientId();

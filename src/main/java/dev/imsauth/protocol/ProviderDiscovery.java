@@ -40,7 +40,7 @@ public final class ProviderDiscovery {
      * {@code /.well-known/openid-configuration} is appended (OIDC Discovery §4).
      */
     public URI discoveryUri() {
-        return URI.create(stripSlash(config.issuer().toString()) + "/.well-known/openid-configuration");
+        return URI.create(UrlRules.withoutTrailingSlash(config.issuer().toString()) + "/.well-known/openid-configuration");
     }
 
     /** The cached metadata, discovering it first if needed. */
@@ -127,9 +127,5 @@ public final class ProviderDiscovery {
 
     private Optional<URI> optional(String name, URI uri) {
         return uri == null ? Optional.empty() : Optional.of(secure(name, uri));
-    }
-
-    private static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 }

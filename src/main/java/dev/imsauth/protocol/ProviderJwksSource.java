@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The provider's JWKS as the root {@link JWKSetSource} under Nimbus's {@code JWKSourceBuilder} chain
- * ({@link SigningKeys}): fetched through {@link ProviderHttp} (overall deadline, size cap, no redirects) and
+ * ({@link ProviderSigningKeys}): fetched through {@link ProviderHttp} (overall deadline, size cap, no redirects) and
  * read member by member ({@link JwksMembers}: members this library cannot use are skipped, RFC 7517 §5).
  *
  * <p>It is also the rate limit: the provider is called at most once per {@code ims.jwks-refresh-interval},

@@ -28,12 +28,12 @@ import java.util.Set;
  * </ul>
  * Nimbus's own rate limiter is switched off; {@link ProviderJwksSource} says why.
  */
-final class SigningKeys {
-    private static final System.Logger LOG = System.getLogger(SigningKeys.class.getName());
+final class ProviderSigningKeys {
+    private static final System.Logger LOG = System.getLogger(ProviderSigningKeys.class.getName());
     /** Extra wait, beyond the HTTP deadline, for a thread queued behind another thread's fetch. */
     private static final long QUEUE_MARGIN_MILLIS = 1_000;
 
-    private SigningKeys() {
+    private ProviderSigningKeys() {
     }
 
     /** A key selector for these algorithms over the provider's JWKS at {@code jwksUri}. */
