@@ -9,7 +9,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.health.HealthReport;
 import com.nimbusds.jose.util.health.HealthReportListener;
 import com.nimbusds.jose.util.health.HealthStatus;
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Set;
@@ -37,7 +37,7 @@ final class ProviderSigningKeys {
     }
 
     /** A key selector for these algorithms over the provider's JWKS at {@code jwksUri}. */
-    static JWSKeySelector<SecurityContext> selector(Set<JWSAlgorithm> algorithms, URI jwksUri, ImsAuthConfig config,
+    static JWSKeySelector<SecurityContext> selector(Set<JWSAlgorithm> algorithms, URI jwksUri, ProviderSettings config,
                                                     ProviderHttp http, Clock clock) {
         ProviderJwksSource root = new ProviderJwksSource(jwksUri, http, clock, config.jwksRefreshInterval());
         JWKSource<SecurityContext> source = JWKSourceBuilder.create(root)

@@ -1,6 +1,7 @@
 package dev.imsauth.web;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
+import dev.imsauth.config.ServiceScopes;
 import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Failure;
 import dev.imsauth.protocol.ImsAuthException;
@@ -63,9 +64,9 @@ public final class ImsAuth {
                 + "security mechanism) for this URL");
     }
 
-    /** The configuration of the filter or mechanism that handled the request. */
-    public ImsAuthConfig config() {
-        return flow.client().config();
+    /** The provider and client settings (client id, principal and groups claims) of the filter or mechanism. */
+    public ProviderSettings provider() {
+        return flow.client().provider();
     }
 
     /** The signed-in user, refreshed when the access token is about to expire; empty when nobody is signed in. */
