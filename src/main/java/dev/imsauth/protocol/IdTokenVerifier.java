@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import net.minidev.json.JSONObject;
 
 /**
  * Verifies ID tokens: the signature with a key from the provider's JWKS and an algorithm from the
@@ -109,7 +110,8 @@ final class IdTokenVerifier {
     private IDTokenClaimsSet checkClaims(JWTClaimsSet claims, Map<String, Object> payload, String nonce, boolean refreshed) {
         try {
             claimsCheck.verify(claims, payload, nonce, refreshed);
-            return new IDTokenClaimsSet(claims);
+            // what new IDTokenClaimsSet(claims) builds, without its round trip through a JSON string
+            return IDTokenClaimsSet.parse(new JSONObject(claims.toJSONObject()));
         } catch (com.nimbusds.oauth2.sdk.ParseException | RuntimeException e) {
             if (e instanceof IdTokenInvalidException invalid) {
                 throw invalid;
