@@ -29,9 +29,6 @@ final class CountTables {
                 + "refresh margin (one line per trial)", trials(c.get("refresh"), callers, "requests served signed in"), "1");
         t.row("token-endpoint calls when " + callers + " threads ask a cold `ServiceTokenProvider` at once "
                 + "(a new provider per trial)", trials(c.get("coldServiceTokenProvider"), callers, "callers got a token"), "1");
-        t.row("cached `ServiceTokenProvider.getToken()`, 1 thread / 64 threads (per call, in a core's time)",
-                Md.nanos(r.nanos("ServiceTokenProviderBenchmark.cachedToken")) + " / "
-                        + Md.nanos(r.perCallNanos("ServiceTokenProviderBenchmark.cachedToken64Threads")), "tens of ns");
         return t.toString();
     }
 

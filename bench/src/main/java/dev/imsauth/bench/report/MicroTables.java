@@ -46,7 +46,7 @@ final class MicroTables {
         return t.toString();
     }
 
-    private static String explain(String name) {
+    private String explain(String name) {
         return switch (name) {
             case "AuthorizationRequestBenchmark.startLogin" -> "a sign-in's start: 256-bit state and nonce, PKCE verifier "
                     + "and S256 challenge, the authorization URL";
@@ -61,7 +61,8 @@ final class MicroTables {
             case "PassThroughBenchmark.noFilter" -> "the same app call without the filter (the difference is the filter's cost)";
             case "ServiceTokenProviderBenchmark.cachedToken" -> "`ServiceTokenProvider.getToken()` with a cached, valid token";
             case "ServiceTokenProviderBenchmark.cachedToken64Threads" -> "the same from 64 threads at once, in calls per "
-                    + "microsecond over all threads (higher is better)";
+                    + "microsecond over all threads (higher is better), i.e. "
+                    + Md.nanos(r.perCallNanos(name)) + " of a core per call on " + r.machine("cores") + " cores";
             default -> "";
         };
     }
