@@ -7,19 +7,21 @@ import java.util.Collections;
 import java.util.Enumeration;
 
 /**
- * A filter configuration with a name and no init-params (the filters here get a ready client). Its servlet
- * context only knows its path, {@code /app}, which is all the filter's start-up report reads.
+ * A filter configuration with a name and no init-params (the filters here get a ready client), in an
+ * application at the root context path: its servlet context answers {@code getContextPath()} and nothing else.
  */
 record NamedFilterConfig(String getFilterName) implements FilterConfig {
+    private static final ServletContext ROOT = (ServletContext) Proxy.newProxyInstance(
+            NamedFilterConfig.class.getClassLoader(), new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
+                if (method.getName().equals("getContextPath")) {
+                    return "";
+                }
+                throw new UnsupportedOperationException("no " + method.getName() + " in a microbenchmark");
+            });
+
     @Override
     public ServletContext getServletContext() {
-        return (ServletContext) Proxy.newProxyInstance(ServletContext.class.getClassLoader(),
-                new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getContextPath")) {
-                        return "/app";
-                    }
-                    throw new UnsupportedOperationException(method.getName() + " in a microbenchmark");
-                });
+        return ROOT;
     }
 
     @Override
