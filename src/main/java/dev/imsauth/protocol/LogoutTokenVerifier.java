@@ -53,9 +53,9 @@ final class LogoutTokenVerifier {
     LogoutTokenVerifier(ProviderSettings config, ProviderMetadata metadata, ProviderHttp http, Clock clock, ProviderStatus status) {
         Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
         config.idTokenAlgorithms().forEach(a -> algorithms.add(JWSAlgorithm.parse(a)));
-        JwksCache keys = new JwksCache(metadata.jwksUri(), http, clock, config.jwksRefreshInterval(), status);
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("logout+jwt"), null));
-        processor.setJWSKeySelector(new CachedKeySelector(algorithms, keys));
+        processor.setJWSKeySelector(ProviderSigningKeys.selector(algorithms, metadata.jwksUri(), config, http, clock,
+                status));
         processor.setJWTClaimsSetVerifier((claims, context) -> { }); // checked below, on our clock
         this.issuer = metadata.issuer();
         this.clientId = config.clientId();
