@@ -7,7 +7,6 @@ import dev.imsauth.conformance.server.KeycloakAdmin.Event;
 import dev.imsauth.testsupport.BrowserSession;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,7 @@ abstract class ProviderReasonScenarios extends ServerScenarios {
             nonce = browser.textOf("nonce");
             expiresAt = Long.parseLong(browser.textOf("expires-at"));
         }
-        waitUntil(Instant.ofEpochSecond(expiresAt).plusSeconds(1));
+        waitUntil(App.refreshDueAt(expiresAt));
         long since = System.currentTimeMillis();
 
         HttpResponse<String> response = AppHttp.get(api, cookie);

@@ -8,7 +8,6 @@ import dev.imsauth.testsupport.BrowserSession;
 import dev.imsauth.testsupport.ConcurrentRequests;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -101,8 +100,8 @@ abstract class SignInScenarios extends ServerScenarios {
             firstToken = browser.textOf("token");
             expiresAt = Long.parseLong(browser.textOf("expires-at"));
         }
-        // into the refresh window (the last 5 s of Keycloak's 20 s access tokens) and past the old token's expiry
-        waitUntil(Instant.ofEpochSecond(expiresAt).plusSeconds(1));
+        // into the library's refresh window, past the expiry of Keycloak's 15 s access token
+        waitUntil(App.refreshDueAt(expiresAt));
         long since = System.currentTimeMillis();
         List<HttpResponse<String>> responses = ConcurrentRequests.get(
                 Collections.nCopies(CONCURRENT_REQUESTS, api.toString()), cookie);

@@ -1,5 +1,6 @@
 package dev.imsauth.conformance.server;
 
+import dev.imsauth.testsupport.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -45,7 +46,7 @@ public final class Keycloak implements AutoCloseable {
         Path realm = SuiteSettings.path("ims.conformance.realm");
         Path javaHome = Jdks.atLeast(21, "ims.conformance.keycloak.java-home");
         resetData(home, realm);
-        int port = FreePorts.any();
+        int port = LoopbackPorts.freeToBindLater();
         URI base = URI.create("http://127.0.0.1:" + port);
         String adminPassword = UUID.randomUUID().toString();
         ServerProcess process = ServerProcess.start("Keycloak", List.of("sh", home.resolve("bin/kc.sh").toString(),
