@@ -52,18 +52,10 @@ abstract class ProviderReasonScenarios extends ServerScenarios {
     @Test
     void staysSignedInWhenTheRefreshedIdTokenRepeatsTheOriginalNonce() throws Exception {
         URI api = server.base(App.NONCE).resolve("api/me");
-        String cookie;
-        String nonce;
-        long expiresAt;
-        try (BrowserSession browser = BrowserSession.start(testName)) {
-            browser.open(server.base(App.NONCE).resolve("page/start"));
-            KeycloakLoginPage.signIn(browser, "alice");
-            assertThat(browser.textOf("user")).isEqualTo("alice");
-            cookie = AppHttp.sessionId(browser);
-            nonce = browser.textOf("nonce");
-            expiresAt = Long.parseLong(browser.textOf("expires-at"));
-        }
-        waitUntil(App.refreshDueAt(expiresAt));
+        SignedIn alice = signInAsAliceAndAwaitRefresh(App.NONCE);
+        String cookie = alice.cookie();
+        String nonce = alice.nonce();
+        long expiresAt = alice.expiresAt();
         long since = System.currentTimeMillis();
 
         HttpResponse<String> response = AppHttp.get(api, cookie);

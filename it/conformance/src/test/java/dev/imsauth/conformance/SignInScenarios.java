@@ -89,19 +89,9 @@ abstract class SignInScenarios extends ServerScenarios {
     @Test
     void refreshesOnceAtKeycloakWhenManyRequestsArriveAfterExpiry() throws Exception {
         URI api = server.base(App.PORTAL).resolve("api/me");
-        String cookie;
-        String firstToken;
-        long expiresAt;
-        try (BrowserSession browser = BrowserSession.start(testName)) {
-            browser.open(server.base(App.PORTAL).resolve("page/start"));
-            KeycloakLoginPage.signIn(browser, "alice");
-            assertThat(browser.textOf("user")).isEqualTo("alice");
-            cookie = AppHttp.sessionId(browser);
-            firstToken = browser.textOf("token");
-            expiresAt = Long.parseLong(browser.textOf("expires-at"));
-        }
-        // into the library's refresh window, past the expiry of Keycloak's 15 s access token
-        waitUntil(App.refreshDueAt(expiresAt));
+        SignedIn alice = signInAsAliceAndAwaitRefresh(App.PORTAL);
+        String cookie = alice.cookie();
+        String firstToken = alice.token();
         long since = System.currentTimeMillis();
         List<HttpResponse<String>> responses = ConcurrentRequests.get(
                 Collections.nCopies(CONCURRENT_REQUESTS, api.toString()), cookie);
