@@ -11,6 +11,7 @@ import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.ProviderPaths;
 import dev.imsauth.testsupport.RawHttp;
 import dev.imsauth.testsupport.RecordedRequest;
+import dev.imsauth.testsupport.SignInExtension;
 import dev.imsauth.testsupport.SignInFixture;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,10 +29,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Catalogue section C: the callback, its state, code and error parameters, PKCE, the issuer parameter
@@ -39,25 +38,10 @@ import org.junit.jupiter.api.Test;
  * Every rejection is checked for what the provider received (no token call after a bad state).
  */
 class CallbackAttacksTest {
-    private static SignInFixture f;
-    private BrowserlessClient browser;
-
-    @BeforeAll
-    static void start() {
-        f = SignInFixture.publicClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        f.op.faults().reset();
-        f.op.clearRequests();
-        browser = new BrowserlessClient();
-    }
+    @RegisterExtension
+    static final SignInExtension SIGN_IN = SignInExtension.publicClient();
+    private final SignInFixture f = SIGN_IN.fixture();
+    private final BrowserlessClient browser = new BrowserlessClient();
 
     @Test
     @Catalogue("C01")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.testsupport.BrowserlessClient;
+import dev.imsauth.testsupport.SignInExtension;
 import dev.imsauth.testsupport.SignInFixture;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -16,9 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Many sign-ins at once on one node: 200 browsers, each a different user (chosen at the provider's
@@ -28,17 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrentSignInTest {
     private static final int BROWSERS = 200;
-    private static SignInFixture f;
-
-    @BeforeAll
-    static void start() {
-        f = SignInFixture.publicClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
+    @RegisterExtension
+    static final SignInExtension SIGN_IN = SignInExtension.publicClient();
+    private final SignInFixture f = SIGN_IN.fixture();
 
     /** What one browser saw: its user, its nonce, its session. */
     record Outcome(String user, String nonce, String sessionId, String finalBody) {
@@ -79,7 +71,7 @@ class ConcurrentSignInTest {
         assertThat(f.app.sessionsWithUser()).isEqualTo(BROWSERS);
     }
 
-    private static Outcome signIn(String user, CountDownLatch go) {
+    private Outcome signIn(String user, CountDownLatch go) {
         try {
             go.await();
         } catch (InterruptedException e) {

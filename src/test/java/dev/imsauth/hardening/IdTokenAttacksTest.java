@@ -10,6 +10,7 @@ import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.IdTokenSigning;
 import dev.imsauth.testsupport.ProviderPaths;
 import dev.imsauth.testsupport.RecordedRequest;
+import dev.imsauth.testsupport.SignInExtension;
 import dev.imsauth.testsupport.SignInFixture;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,14 +19,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Catalogue section A: the ID token, forged or broken claim by claim and signature by signature, at the
@@ -33,27 +32,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * real one, so every time check must use the application's clock, not the machine's.
  */
 class IdTokenAttacksTest {
-    private static SignInFixture f;
-    private BrowserlessClient browser;
-
-    @BeforeAll
-    static void start() {
-        f = SignInFixture.publicClient();
+    @RegisterExtension
+    static final SignInExtension SIGN_IN = new SignInExtension(SignInFixture.builder().afterStart(f -> {
         f.clock.set(Instant.now().plus(Duration.ofDays(3)));
         f.op.setClock(f.clock);
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        f.op.faults().reset();
-        f.op.clearRequests();
-        browser = new BrowserlessClient();
-    }
+    }));
+    private final SignInFixture f = SIGN_IN.fixture();
+    private final BrowserlessClient browser = new BrowserlessClient();
 
     @Test
     @Catalogue("A01")
@@ -77,6 +62,7 @@ class IdTokenAttacksTest {
 
     /** Claim tampering that must fail verification, by catalogue case. */
     static Stream<Arguments> forgedClaims() {
+        SignInFixture f = SIGN_IN.fixture();
         Instant now = f.clock.instant();
         return Stream.of(
                 row("A02", "iss is another issuer", "iss is not", (b, n) -> b.issuer("https://evil.example")),
@@ -171,7 +157,7 @@ class IdTokenAttacksTest {
         }
     }
 
-    private static RecordedRequest lastAuthorize() {
+    private RecordedRequest lastAuthorize() {
         List<RecordedRequest> all = f.op.requests(ProviderPaths.AUTHORIZE);
         return all.get(all.size() - 1);
     }

@@ -7,6 +7,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.LogoutTokens;
 import dev.imsauth.testsupport.LogoutTokens.Signing;
+import dev.imsauth.testsupport.SignInExtension;
 import dev.imsauth.testsupport.SignInFixture;
 import dev.imsauth.testsupport.TestUser;
 import java.net.URLEncoder;
@@ -18,13 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * OIDC Back-Channel Logout 1.0 at {@code /backchannel-logout} behind the filter: the test plays the provider's
@@ -33,21 +33,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * out. Ids L01–L15 are this library's own back-channel catalogue (docs/security.md).
  */
 class LogoutTokenAttacksTest {
-    private static SignInFixture f;
-    private static LogoutTokens tokens;
+    @RegisterExtension
+    static final SignInExtension SIGN_IN = new SignInExtension(SignInFixture.builder().afterStart(f -> f.op
+            .addUser(TestUser.alice()).addUser(new TestUser("bob", "Bob", "bob@example.com", List.of(), Map.of()))));
+    private final SignInFixture f = SIGN_IN.fixture();
+    private final LogoutTokens tokens = f.op.logoutTokens(SignInFixture.CLIENT_ID);
     private BrowserlessClient alice;
-
-    @BeforeAll
-    static void start() {
-        f = SignInFixture.publicClient();
-        f.op.addUser(TestUser.alice()).addUser(new TestUser("bob", "Bob", "bob@example.com", List.of(), Map.of()));
-        tokens = f.op.logoutTokens(SignInFixture.CLIENT_ID);
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
 
     @BeforeEach
     void signIn() {
@@ -162,19 +153,19 @@ class LogoutTokenAttacksTest {
         assertThat(stillSignedIn(alice)).isTrue();
     }
 
-    private static HttpResponse<String> backChannel(String logoutToken) {
+    private HttpResponse<String> backChannel(String logoutToken) {
         return new BrowserlessClient().post(f.url("/backchannel-logout"),
                 "logout_token=" + URLEncoder.encode(logoutToken, StandardCharsets.UTF_8), Map.of());
     }
 
-    private static BrowserlessClient signedIn(String user) {
+    private BrowserlessClient signedIn(String user) {
         BrowserlessClient b = new BrowserlessClient();
         b.follow(b.signInAs(f.url("/protected/start"), user));
         assertThat(stillSignedIn(b)).as(user + " signed in").isTrue();
         return b;
     }
 
-    private static boolean stillSignedIn(BrowserlessClient b) {
+    private boolean stillSignedIn(BrowserlessClient b) {
         return b.get(f.url("/protected/page"), Map.of("Accept", "text/html")).statusCode() == 200;
     }
 

@@ -7,15 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.LogCapture;
+import dev.imsauth.testsupport.SignInExtension;
 import dev.imsauth.testsupport.SignInFixture;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Catalogue F01-F09: the token endpoint misbehaving while a sign-in completes. Provider calls have a
@@ -23,25 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * rejection with nothing stored, one token call (a code is never retried) and no parser text leaked.
  */
 class ProviderFaultsTest {
-    private static SignInFixture f;
-    private BrowserlessClient browser;
-
-    @BeforeAll
-    static void start() {
-        f = SignInFixture.with(b -> b.readTimeout(Duration.ofSeconds(1)));
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        f.op.faults().reset();
-        f.op.clearRequests();
-        browser = new BrowserlessClient();
-    }
+    @RegisterExtension
+    static final SignInExtension SIGN_IN = new SignInExtension(
+            SignInFixture.builder().config(b -> b.readTimeout(Duration.ofSeconds(1))));
+    private final SignInFixture f = SIGN_IN.fixture();
+    private final BrowserlessClient browser = new BrowserlessClient();
 
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {500, 502, 503, 504})

@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.RawHttp;
+import dev.imsauth.testsupport.SignInExtension;
 import dev.imsauth.testsupport.SignInFixture;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Catalogue section E: where the browser lands after sign-in. The app is deployed at the root context,
@@ -26,24 +25,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * stay on the app's origin as a browser would read it, with no header split.
  */
 class ReturnUrlAttacksTest {
-    private static SignInFixture f;
-    private BrowserlessClient browser;
-
-    @BeforeAll
-    static void start() {
-        f = SignInFixture.builder().contextPath("").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        f.op.faults().reset();
-        browser = new BrowserlessClient();
-    }
+    @RegisterExtension
+    static final SignInExtension SIGN_IN = new SignInExtension(SignInFixture.builder().contextPath(""));
+    private final SignInFixture f = SIGN_IN.fixture();
+    private final BrowserlessClient browser = new BrowserlessClient();
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """

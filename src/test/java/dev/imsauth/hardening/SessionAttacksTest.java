@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.ProviderPaths;
+import dev.imsauth.testsupport.SignInExtension;
 import dev.imsauth.testsupport.SignInFixture;
 import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayOutputStream;
@@ -17,10 +18,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Catalogue D01, D02, D08: session fixation, the session cookie's flags, and what a serialized session
@@ -29,25 +28,10 @@ import org.junit.jupiter.api.Test;
  */
 class SessionAttacksTest {
     private static final String SECRET = "confidential-client-secret-for-the-session-tests";
-    private static SignInFixture f;
-    private BrowserlessClient browser;
-
-    @BeforeAll
-    static void start() {
-        f = SignInFixture.confidential(SECRET);
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        f.op.faults().reset();
-        f.op.clearRequests();
-        browser = new BrowserlessClient();
-    }
+    @RegisterExtension
+    static final SignInExtension SIGN_IN = new SignInExtension(SignInFixture.builder().secret(SECRET));
+    private final SignInFixture f = SIGN_IN.fixture();
+    private final BrowserlessClient browser = new BrowserlessClient();
 
     @Test
     @Catalogue("D01")

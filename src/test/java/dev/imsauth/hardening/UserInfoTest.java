@@ -11,6 +11,7 @@ import dev.imsauth.testsupport.LogCapture;
 import dev.imsauth.testsupport.LogHygiene;
 import dev.imsauth.testsupport.ProviderPaths;
 import dev.imsauth.testsupport.RecordedRequest;
+import dev.imsauth.testsupport.SignInExtension;
 import dev.imsauth.testsupport.SignInFixture;
 import dev.imsauth.testsupport.TestUser;
 import java.net.http.HttpResponse;
@@ -19,13 +20,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Catalogue B01-B04: a provider that keeps the user's claims out of the ID token and serves them from
@@ -35,28 +35,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UserInfoTest {
     private static final Duration LIFETIME = Duration.ofMinutes(10);
     private static final TestUser ADMIN = new TestUser("ada", "Ada Admin", "ada@example.com", List.of("admin"), Map.of());
-    private static SignInFixture f;
+    @RegisterExtension
+    static final SignInExtension SIGN_IN = new SignInExtension(SignInFixture.builder()
+            .provider(op -> op.setClaimsOnlyFromUserInfo(true).setDefaultUser(ADMIN))
+            .afterStart(f -> f.op.setClock(f.clock).setAccessTokenLifetime(LIFETIME)));
+    private final SignInFixture f = SIGN_IN.fixture();
     private final List<String> seenTokens = new ArrayList<>();
-    private BrowserlessClient browser;
+    private BrowserlessClient browser = new BrowserlessClient();
     private LogCapture logs;
-
-    @BeforeAll
-    static void start() {
-        f = SignInFixture.builder().provider(op -> op.setClaimsOnlyFromUserInfo(true).setDefaultUser(ADMIN)).start();
-        f.op.setClock(f.clock).setAccessTokenLifetime(LIFETIME);
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
 
     @BeforeEach
     void fresh() {
-        f.op.faults().reset();
-        f.op.clearRequests();
         f.clock.set(Instant.now());
-        browser = new BrowserlessClient();
         logs = LogCapture.start();
     }
 

@@ -9,6 +9,7 @@ import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.LogCapture;
 import dev.imsauth.testsupport.LogHygiene;
 import dev.imsauth.testsupport.RecordedRequest;
+import dev.imsauth.testsupport.SignInExtension;
 import dev.imsauth.testsupport.SignInFixture;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,13 +24,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import com.nimbusds.jwt.JWTClaimsSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Refreshing a signed-in user's tokens through {@link ImsAuthFilter}, against the test provider: access
@@ -39,30 +39,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ImsAuthFilterRefreshTest {
     private static final Duration LIFETIME = Duration.ofMinutes(10);
     private static final Duration MARGIN = Duration.ofSeconds(60); // ims.refresh-margin's default
-    private static SignInFixture f;
+    // one clock for app and provider: refreshed ID tokens are checked against the app's clock
+    @RegisterExtension
+    static final SignInExtension SIGN_IN = new SignInExtension(
+            SignInFixture.builder().afterStart(f -> f.op.setClock(f.clock).setAccessTokenLifetime(LIFETIME)));
+    private final SignInFixture f = SIGN_IN.fixture();
     private LogCapture logs;
-    private BrowserlessClient browser;
+    private final BrowserlessClient browser = new BrowserlessClient();
     private final List<String> seenTokens = new ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        f = SignInFixture.publicClient();
-        // one clock for app and provider: refreshed ID tokens are checked against the app's clock
-        f.op.setClock(f.clock).setAccessTokenLifetime(LIFETIME);
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
 
     @BeforeEach
     void signIn() {
-        f.op.faults().reset();
         f.op.setNonceInRefreshedIdToken(false);
         f.clock.set(Instant.now());
         logs = LogCapture.start();
-        browser = new BrowserlessClient();
         assertThat(browser.follow(browser.signIn(f.url("/protected/start"))).statusCode()).isEqualTo(200);
         remember(stored());
         f.op.clearRequests();

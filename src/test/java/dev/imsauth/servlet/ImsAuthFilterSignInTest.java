@@ -6,6 +6,7 @@ import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.IdTokenSigning;
 import dev.imsauth.testsupport.RecordedRequest;
+import dev.imsauth.testsupport.SignInExtension;
 import dev.imsauth.testsupport.SignInFixture;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -14,35 +15,18 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sign-in through {@link ImsAuthFilter} on a real Jetty, against the test provider on 127.0.0.1,
  * walked hop by hop like a browser.
  */
 class ImsAuthFilterSignInTest {
-    private static SignInFixture f;
-    private BrowserlessClient browser;
-
-    @BeforeAll
-    static void start() {
-        f = SignInFixture.publicClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        f.op.faults().reset();
-        f.op.clearRequests();
-        browser = new BrowserlessClient();
-    }
+    @RegisterExtension
+    static final SignInExtension SIGN_IN = SignInExtension.publicClient();
+    private final SignInFixture f = SIGN_IN.fixture();
+    private final BrowserlessClient browser = new BrowserlessClient();
 
     @Test
     void signInLandsOnTheOriginalUrlSignedIn() {

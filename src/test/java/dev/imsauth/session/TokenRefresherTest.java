@@ -10,6 +10,7 @@ import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.TokenSet;
 import dev.imsauth.testsupport.BrowserlessClient;
+import dev.imsauth.testsupport.SignInExtension;
 import dev.imsauth.testsupport.SignInFixture;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link TokenRefresher} without a container, as the CDI token bean or the security mechanism would use it:
@@ -33,24 +33,15 @@ import org.junit.jupiter.api.Test;
  */
 class TokenRefresherTest {
     private static final Duration LIFETIME = Duration.ofMinutes(10);
-    private static SignInFixture f;
+    @RegisterExtension
+    static final SignInExtension SIGN_IN = new SignInExtension(
+            SignInFixture.builder().afterStart(f -> f.op.setAccessTokenLifetime(LIFETIME)));
+    private final SignInFixture f = SIGN_IN.fixture();
     private TokenRefresher refresher;
     private MemorySlot slot;
 
-    @BeforeAll
-    static void start() {
-        f = SignInFixture.publicClient();
-        f.op.setAccessTokenLifetime(LIFETIME);
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
-
     @BeforeEach
     void signIn() {
-        f.op.faults().reset();
         f.clock.set(Instant.now());
         BrowserlessClient browser = new BrowserlessClient();
         browser.signIn(f.url("/protected/"));

@@ -1,5 +1,6 @@
 package dev.imsauth.testsupport;
 
+import dev.imsauth.testsupport.ProviderSettings.Switch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ final class AuthorizeEndpoint implements Endpoint {
                     op.faults().authorizeErrorDescription());
         }
         boolean submitted = post && params.has(LoginPage.MARKER);
-        if (op.settings().interactiveLogin() && !submitted) {
+        if (op.settings().is(Switch.INTERACTIVE_LOGIN) && !submitted) {
             return LoginPage.render(params.asMap(), op.settings().userFor(params.get("login_hint")));
         }
         TestUser user = submitted ? submittedUser(params) : op.settings().userFor(params.get("login_hint"));
@@ -93,7 +94,7 @@ final class AuthorizeEndpoint implements Endpoint {
         String scope = params.get("scope");
         String prompt = params.get("prompt");
         boolean consent = prompt != null && List.of(prompt.split(" ")).contains("consent");
-        if (scope == null || !op.settings().offlineAccessNeedsConsent() || consent) {
+        if (scope == null || !op.settings().is(Switch.OFFLINE_ACCESS_NEEDS_CONSENT) || consent) {
             return scope;
         }
         return String.join(" ", List.of(scope.trim().split(" +")).stream().filter(s -> !s.equals("offline_access")).toList());
@@ -123,7 +124,7 @@ final class AuthorizeEndpoint implements Endpoint {
         if (op.faults().authorizationResponseIss() != null) {
             return op.faults().authorizationResponseIss();
         }
-        boolean send = op.settings().issParameterSupported() && !op.faults().omitAuthorizationResponseIss();
+        boolean send = op.settings().is(Switch.ISS_PARAMETER_SUPPORTED) && !op.faults().omitAuthorizationResponseIss();
         return send ? op.issuer() : null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.imsauth.testsupport;
 
+import dev.imsauth.testsupport.ProviderSettings.Switch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class DiscoveryEndpoint implements Endpoint {
         doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
         doc.put("code_challenge_methods_supported", List.of("S256"));
         doc.put("token_endpoint_auth_methods_supported", AUTH_METHODS);
-        doc.put("authorization_response_iss_parameter_supported", op.settings().issParameterSupported());
+        doc.put("authorization_response_iss_parameter_supported", op.settings().is(Switch.ISS_PARAMETER_SUPPORTED));
         return Reply.json(200, doc);
     }
 

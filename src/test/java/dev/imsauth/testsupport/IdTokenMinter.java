@@ -1,5 +1,6 @@
 package dev.imsauth.testsupport;
 
+import dev.imsauth.testsupport.ProviderSettings.Switch;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -46,7 +47,7 @@ final class IdTokenMinter {
     String mint(String clientId, TestUser user, String nonce, Instant authTime) {
         Instant now = settings.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder();
-        if (!settings.claimsOnlyFromUserInfo()) {
+        if (!settings.is(Switch.CLAIMS_ONLY_FROM_USERINFO)) {
             user.claims().forEach(claims::claim);
         }
         claims.issuer(issuer)

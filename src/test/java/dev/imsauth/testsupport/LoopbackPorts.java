@@ -6,7 +6,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
+import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Ports on 127.0.0.1 for the servers that the tests, the container harnesses (it/) and the example start:
@@ -48,6 +51,24 @@ public final class LoopbackPorts {
         }
         throw new IllegalStateException("no free port on 127.0.0.1 between " + FIRST_UNUSUAL_PORT + " and "
                 + FIRST_EPHEMERAL_PORT + " after 1000 tries");
+    }
+
+    /**
+     * A port offset for a server that moves all its ports by one offset (WildFly's
+     * {@code jboss.socket.binding.port-offset}): picked at random from {@code smallest} up to where the highest base
+     * port stays below the ephemeral range, until every port of {@code portsAt(offset)} is free; empty after
+     * {@code attempts} tries.
+     */
+    public static OptionalInt freeOffset(int smallest, int highestBasePort, int attempts,
+                                         IntFunction<IntStream> portsAt) {
+        int largest = FIRST_EPHEMERAL_PORT - 1 - highestBasePort;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            int offset = ThreadLocalRandom.current().nextInt(smallest, largest + 1);
+            if (portsAt.apply(offset).allMatch(LoopbackPorts::isFree)) {
+                return OptionalInt.of(offset);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The provider's adjustable, non-fault settings: time, users, token lifetime, login mode. */
@@ -14,11 +15,13 @@ final class ProviderSettings {
     private volatile Clock clock = Clock.systemUTC();
     private volatile TestUser defaultUser = TestUser.alice();
     private volatile Duration accessTokenLifetime = Duration.ofHours(1);
-    private volatile boolean interactiveLogin;
-    private volatile boolean issParameterSupported;
-    private volatile boolean offlineAccessNeedsConsent;
-    private volatile boolean claimsOnlyFromUserInfo;
-    private volatile boolean nonceInRefreshedIdToken;
+    private final Set<Switch> on = ConcurrentHashMap.newKeySet();
+
+    /** Behaviours that are on or off, all off at start; TestOpenIdProvider's setters say what each does. */
+    enum Switch {
+        INTERACTIVE_LOGIN, ISS_PARAMETER_SUPPORTED, OFFLINE_ACCESS_NEEDS_CONSENT, CLAIMS_ONLY_FROM_USERINFO,
+        NONCE_IN_REFRESHED_ID_TOKEN
+    }
 
     Instant now() {
         return clock.instant();
@@ -64,43 +67,15 @@ final class ProviderSettings {
         accessTokenLifetime = lifetime;
     }
 
-    boolean interactiveLogin() {
-        return interactiveLogin;
+    boolean is(Switch option) {
+        return on.contains(option);
     }
 
-    void interactiveLogin(boolean interactive) {
-        interactiveLogin = interactive;
-    }
-
-    boolean issParameterSupported() {
-        return issParameterSupported;
-    }
-
-    void issParameterSupported(boolean supported) {
-        issParameterSupported = supported;
-    }
-
-    boolean offlineAccessNeedsConsent() {
-        return offlineAccessNeedsConsent;
-    }
-
-    void offlineAccessNeedsConsent(boolean needed) {
-        offlineAccessNeedsConsent = needed;
-    }
-
-    boolean claimsOnlyFromUserInfo() {
-        return claimsOnlyFromUserInfo;
-    }
-
-    void claimsOnlyFromUserInfo(boolean only) {
-        claimsOnlyFromUserInfo = only;
-    }
-
-    boolean nonceInRefreshedIdToken() {
-        return nonceInRefreshedIdToken;
-    }
-
-    void nonceInRefreshedIdToken(boolean repeat) {
-        nonceInRefreshedIdToken = repeat;
+    void set(Switch option, boolean value) {
+        if (value) {
+            on.add(option);
+        } else {
+            on.remove(option);
+        }
     }
 }

@@ -84,6 +84,8 @@ public final class SignInFixture implements AutoCloseable {
         private String secret;
         private UnaryOperator<ImsAuthConfigBuilder> config = b -> b;
         private Consumer<TestOpenIdProvider> provider = op -> { };
+        private Map<String, ? extends HttpServlet> servlets = Map.of();
+        private Consumer<SignInFixture> afterStart = f -> { };
         private String contextPath = JettyApp.CONTEXT;
         private boolean forwarded;
 
@@ -96,6 +98,12 @@ public final class SignInFixture implements AutoCloseable {
         /** Runs on the provider before the app starts (and so before discovery). */
         public Builder provider(Consumer<TestOpenIdProvider> p) { provider = p; return this; }
 
+        /** Extra servlets in the app, keyed by mapping (e.g. {@code /protected/me}). */
+        public Builder servlets(Map<String, ? extends HttpServlet> s) { servlets = s; return this; }
+
+        /** Runs once the app is up, e.g. to register a post-logout URI under {@link #url(String)}. */
+        public Builder afterStart(Consumer<SignInFixture> a) { afterStart = a; return this; }
+
         /** The app's context path; {@code ""} deploys it at the root. */
         public Builder contextPath(String c) { contextPath = c; return this; }
 
@@ -103,7 +111,14 @@ public final class SignInFixture implements AutoCloseable {
         public Builder honourForwardedHeaders() { forwarded = true; return this; }
 
         public SignInFixture start() {
-            return new SignInFixture(secret, config, provider, Map.of(), contextPath, forwarded);
+            SignInFixture f = new SignInFixture(secret, config, provider, servlets, contextPath, forwarded);
+            try {
+                afterStart.accept(f);
+            } catch (RuntimeException | Error e) {
+                f.close();
+                throw e;
+            }
+            return f;
         }
     }
 

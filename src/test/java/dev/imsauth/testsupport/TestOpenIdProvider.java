@@ -1,5 +1,6 @@
 package dev.imsauth.testsupport;
 
+import dev.imsauth.testsupport.ProviderSettings.Switch;
 import com.nimbusds.jose.jwk.JWKSet;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -139,13 +140,13 @@ public final class TestOpenIdProvider implements AutoCloseable {
 
     /** {@code true}: the authorize endpoint shows a login form instead of signing the user in at once. */
     public TestOpenIdProvider setInteractiveLogin(boolean interactive) {
-        settings.interactiveLogin(interactive);
+        settings.set(Switch.INTERACTIVE_LOGIN, interactive);
         return this;
     }
 
     /** {@code true}: advertise authorization_response_iss_parameter_supported and send iss (RFC 9207). */
     public TestOpenIdProvider setIssParameterSupported(boolean supported) {
-        settings.issParameterSupported(supported);
+        settings.set(Switch.ISS_PARAMETER_SUPPORTED, supported);
         return this;
     }
 
@@ -154,7 +155,7 @@ public final class TestOpenIdProvider implements AutoCloseable {
      * issue a refresh token) only when the authorization request carried {@code prompt=consent}.
      */
     public TestOpenIdProvider setOfflineAccessNeedsConsent(boolean needed) {
-        settings.offlineAccessNeedsConsent(needed);
+        settings.set(Switch.OFFLINE_ACCESS_NEEDS_CONSENT, needed);
         return this;
     }
 
@@ -163,13 +164,13 @@ public final class TestOpenIdProvider implements AutoCloseable {
      * the other user claims come only from the userinfo endpoint (OIDC Core §5.4).
      */
     public TestOpenIdProvider setClaimsOnlyFromUserInfo(boolean only) {
-        settings.claimsOnlyFromUserInfo(only);
+        settings.set(Switch.CLAIMS_ONLY_FROM_USERINFO, only);
         return this;
     }
 
     /** {@code true}: an ID token issued on refresh repeats the nonce of the sign-in (OIDC Core §12.2 allows it). */
     public TestOpenIdProvider setNonceInRefreshedIdToken(boolean repeat) {
-        settings.nonceInRefreshedIdToken(repeat);
+        settings.set(Switch.NONCE_IN_REFRESHED_ID_TOKEN, repeat);
         return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.imsauth.testsupport;
 
+import dev.imsauth.testsupport.ProviderSettings.Switch;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -105,7 +106,7 @@ final class TokenEndpoint implements Endpoint {
         if (rotate && !op.grants().retireRefreshToken(token, grant)) {
             throw OAuthProblem.invalidGrant("refresh token already used");
         }
-        String nonce = op.settings().nonceInRefreshedIdToken() ? grant.nonce() : null;
+        String nonce = op.settings().is(Switch.NONCE_IN_REFRESHED_ID_TOKEN) ? grant.nonce() : null;
         return tokens(client, grant.user(), scope, nonce, grant.authTime(), rotate ? grant.family() : null, grant.nonce());
     }
 

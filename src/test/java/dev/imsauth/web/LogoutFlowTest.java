@@ -8,6 +8,7 @@ import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.LogCapture;
 import dev.imsauth.testsupport.LogHygiene;
+import dev.imsauth.testsupport.SignInExtension;
 import dev.imsauth.testsupport.SignInFixture;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Signing out at {@code /logout} through {@link ImsAuthFilter}: a same-origin POST ends the session, revokes
@@ -36,32 +38,32 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LogoutFlowTest {
     private static final String SECRET = "logout-secret-Zq8!";
-    private static SignInFixture f;
+    @RegisterExtension
+    static final SignInExtension SIGN_IN = new SignInExtension(SignInFixture.builder().secret(SECRET)
+            .config(b -> b.postLogoutRedirectUri("/public/bye"))
+            .afterStart(f -> f.op.registerPostLogoutRedirectUri(SignInFixture.CLIENT_ID, f.url("/public/bye"))));
     private static SignInFixture local;
-    private BrowserlessClient browser;
+    private final SignInFixture f = SIGN_IN.fixture();
+    private final BrowserlessClient browser = new BrowserlessClient();
     private LogCapture logs;
     private final List<String> seenTokens = new ArrayList<>(List.of(SECRET));
 
+    /** Without end-session and revocation endpoints: faults set before discovery, so never reset. */
     @BeforeAll
     static void start() {
-        f = SignInFixture.create(SECRET, b -> b.postLogoutRedirectUri("/public/bye"), op -> { }, Map.of());
-        f.op.registerPostLogoutRedirectUri(SignInFixture.CLIENT_ID, f.url("/public/bye"));
-        local = SignInFixture.create(SECRET, b -> b.postLogoutRedirectUri("/public/bye").logoutPath("/signout"),
-                op -> op.faults().omitEndSessionEndpoint(true).omitRevocationEndpoint(true), Map.of());
+        local = SignInFixture.builder().secret(SECRET)
+                .config(b -> b.postLogoutRedirectUri("/public/bye").logoutPath("/signout"))
+                .provider(op -> op.faults().omitEndSessionEndpoint(true).omitRevocationEndpoint(true)).start();
     }
 
     @AfterAll
     static void stop() {
-        f.close();
         local.close();
     }
 
     @BeforeEach
     void signIn() {
-        f.op.faults().reset();
-        f.op.clearRequests();
         logs = LogCapture.start();
-        browser = new BrowserlessClient();
         browser.follow(browser.signIn(f.url("/protected/start")));
         remember(stored(f));
     }

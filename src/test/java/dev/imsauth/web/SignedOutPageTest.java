@@ -3,15 +3,15 @@ package dev.imsauth.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.testsupport.BrowserlessClient;
+import dev.imsauth.testsupport.SignInExtension;
 import dev.imsauth.testsupport.SignInFixture;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The built-in signed-out page with the default settings and nothing public: it is where a sign-out lands, it
@@ -19,23 +19,15 @@ import org.junit.jupiter.api.Test;
  * browser's language, and its "Sign in" link starts a sign-in.
  */
 class SignedOutPageTest {
-    private static SignInFixture f;
-    private BrowserlessClient browser;
-
-    @BeforeAll
-    static void start() {
-        f = SignInFixture.with(b -> b.publicPaths(List.of()));
-        f.op.registerPostLogoutRedirectUri(SignInFixture.CLIENT_ID, f.url("/signed-out"));
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
+    @RegisterExtension
+    static final SignInExtension SIGN_IN = new SignInExtension(SignInFixture.builder()
+            .config(b -> b.publicPaths(List.of()))
+            .afterStart(f -> f.op.registerPostLogoutRedirectUri(SignInFixture.CLIENT_ID, f.url("/signed-out"))));
+    private final SignInFixture f = SIGN_IN.fixture();
+    private final BrowserlessClient browser = new BrowserlessClient();
 
     @BeforeEach
     void signIn() {
-        browser = new BrowserlessClient();
         browser.follow(browser.signIn(f.url("/protected/start")));
         f.op.clearRequests();
     }

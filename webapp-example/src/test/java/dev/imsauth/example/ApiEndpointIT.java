@@ -7,9 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The protected JSON endpoint ({@code ims.api-paths=/api/*}): without a session every request there gets 401 JSON,
@@ -17,20 +16,10 @@ import org.junit.jupiter.api.Test;
  */
 class ApiEndpointIT {
 
-    private static DevStack stack;
+    @RegisterExtension
+    static final DevStack.PerClass STACK = new DevStack.PerClass();
+    private final DevStack stack = STACK.get();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        stack = DevStack.start(0, 0, 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void fetchFromThePageWithoutSessionGets401JsonInsteadOfTheLoginPage() {

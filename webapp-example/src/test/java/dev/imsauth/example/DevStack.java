@@ -8,6 +8,9 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Everything the example needs on one machine, without credentials: the development identity provider (the
@@ -76,6 +79,36 @@ final class DevStack implements AutoCloseable {
                 api.close();
             } finally {
                 idp.close();
+            }
+        }
+    }
+
+    /**
+     * A stack for one test class, started before its first test and closed after its last:
+     * {@code @RegisterExtension static final DevStack.PerClass STACK = new DevStack.PerClass();} and
+     * {@code private final DevStack stack = STACK.get();} (instance fields are set after the stack started).
+     */
+    static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+        private DevStack stack;
+
+        DevStack get() {
+            if (stack == null) {
+                throw new IllegalStateException("The development stack is not running: register PerClass with "
+                        + "@RegisterExtension on a static field");
+            }
+            return stack;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            stack = start(0, 0, 0);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (stack != null) {
+                stack.close();
+                stack = null;
             }
         }
     }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.testsupport.BrowserSession;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What docs/operations.md tells page scripts to do with a 401, in headless Chromium: the session ends under a
@@ -15,19 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 class SessionEndedIT {
 
-    private static DevStack stack;
-
-    @BeforeAll
-    static void start() {
-        stack = DevStack.start(0, 0, 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final DevStack.PerClass STACK = new DevStack.PerClass();
+    private final DevStack stack = STACK.get();
 
     @Test
     void aScriptThatGets401ReloadsThePageThroughSignInAndComesBackToIt() {

@@ -4,9 +4,8 @@ import dev.imsauth.testsupport.BrowserSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.testsupport.ProviderPaths;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A newcomer's whole visit, in headless Chromium against the example in Tomcat with the development identity
@@ -15,19 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 class SignInJourneyIT {
 
-    private static DevStack stack;
-
-    @BeforeAll
-    static void start() {
-        stack = DevStack.start(0, 0, 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final DevStack.PerClass STACK = new DevStack.PerClass();
+    private final DevStack stack = STACK.get();
 
     @Test
     void signsInSeesProfileAndITwinAccountStaysSignedInOnReloadAndSignsOut() {

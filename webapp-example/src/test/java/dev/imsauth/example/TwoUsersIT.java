@@ -3,27 +3,16 @@ package dev.imsauth.example;
 import dev.imsauth.testsupport.BrowserSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
 
 /** Two people signed in at once, in two browsers with their own cookies: each sees only their own data. */
 class TwoUsersIT {
 
-    private static DevStack stack;
-
-    @BeforeAll
-    static void start() {
-        stack = DevStack.start(0, 0, 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final DevStack.PerClass STACK = new DevStack.PerClass();
+    private final DevStack stack = STACK.get();
 
     @Test
     void twoBrowsersSignedInAsDifferentUsersAtOnceSeeOnlyTheirOwnData() {

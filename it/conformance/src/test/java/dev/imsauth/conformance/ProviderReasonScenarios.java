@@ -7,7 +7,6 @@ import dev.imsauth.conformance.server.KeycloakAdmin.Event;
 import dev.imsauth.testsupport.BrowserSession;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,18 +52,10 @@ abstract class ProviderReasonScenarios extends ServerScenarios {
     @Test
     void staysSignedInWhenTheRefreshedIdTokenRepeatsTheOriginalNonce() throws Exception {
         URI api = server.base(App.NONCE).resolve("api/me");
-        String cookie;
-        String nonce;
-        long expiresAt;
-        try (BrowserSession browser = BrowserSession.start(testName)) {
-            browser.open(server.base(App.NONCE).resolve("page/start"));
-            KeycloakLoginPage.signIn(browser, "alice");
-            assertThat(browser.textOf("user")).isEqualTo("alice");
-            cookie = AppHttp.sessionId(browser);
-            nonce = browser.textOf("nonce");
-            expiresAt = Long.parseLong(browser.textOf("expires-at"));
-        }
-        waitUntil(Instant.ofEpochSecond(expiresAt).plusSeconds(1));
+        SignedIn alice = signInAsAliceAndAwaitRefresh(App.NONCE);
+        String cookie = alice.cookie();
+        String nonce = alice.nonce();
+        long expiresAt = alice.expiresAt();
         long since = System.currentTimeMillis();
 
         HttpResponse<String> response = AppHttp.get(api, cookie);

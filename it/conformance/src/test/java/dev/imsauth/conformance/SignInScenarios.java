@@ -8,7 +8,6 @@ import dev.imsauth.testsupport.BrowserSession;
 import dev.imsauth.testsupport.ConcurrentRequests;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -90,19 +89,9 @@ abstract class SignInScenarios extends ServerScenarios {
     @Test
     void refreshesOnceAtKeycloakWhenManyRequestsArriveAfterExpiry() throws Exception {
         URI api = server.base(App.PORTAL).resolve("api/me");
-        String cookie;
-        String firstToken;
-        long expiresAt;
-        try (BrowserSession browser = BrowserSession.start(testName)) {
-            browser.open(server.base(App.PORTAL).resolve("page/start"));
-            KeycloakLoginPage.signIn(browser, "alice");
-            assertThat(browser.textOf("user")).isEqualTo("alice");
-            cookie = AppHttp.sessionId(browser);
-            firstToken = browser.textOf("token");
-            expiresAt = Long.parseLong(browser.textOf("expires-at"));
-        }
-        // into the refresh window (the last 5 s of Keycloak's 20 s access tokens) and past the old token's expiry
-        waitUntil(Instant.ofEpochSecond(expiresAt).plusSeconds(1));
+        SignedIn alice = signInAsAliceAndAwaitRefresh(App.PORTAL);
+        String cookie = alice.cookie();
+        String firstToken = alice.token();
         long since = System.currentTimeMillis();
         List<HttpResponse<String>> responses = ConcurrentRequests.get(
                 Collections.nCopies(CONCURRENT_REQUESTS, api.toString()), cookie);

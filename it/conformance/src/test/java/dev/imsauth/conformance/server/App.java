@@ -1,5 +1,7 @@
 package dev.imsauth.conformance.server;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +51,29 @@ public record App(String context, String clientId, String secret, String authMet
         return List.of(PORTAL, BASIC, POST, WRONG_SECRET, USERINFO, NONCE, ONLINE);
     }
 
-    /** The settings every deployment shares: Keycloak as the provider, names and short refresh margin. */
+    /**
+     * {@code ims.refresh-margin} of every deployment. The realm's access tokens live 15 s; the library holds no token
+     * for less than 30 s (ProviderBounds' lower bound on {@code expires_in}) and caps the margin at half a token's
+     * lifetime, so it renews from 15 s after sign-in on, when Keycloak's own token has just expired. The refresh
+     * scenarios wait that long ({@link #refreshDueAt(long)}), not the 30 s of the library's view.
+     */
+    public static final Duration REFRESH_MARGIN = Duration.ofSeconds(15);
+
+    /**
+     * One second into the refresh window of a token the library holds until {@code expiresAtEpochSecond} (the
+     * report page's {@code expires-at}): past Keycloak's own expiry of the token.
+     */
+    public static Instant refreshDueAt(long expiresAtEpochSecond) {
+        return Instant.ofEpochSecond(expiresAtEpochSecond).minus(REFRESH_MARGIN).plusSeconds(1);
+    }
+
+    /** The settings every deployment shares: Keycloak as the provider, names and the refresh margin. */
     public static Map<String, String> commonSettings(String issuer) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("ims.issuer", issuer);
         settings.put("ims.allow-insecure-loopback", "true");
         settings.put("ims.principal-claim", "preferred_username");
-        // Keycloak's access tokens live 20 s in this realm; refresh in the last 5
-        settings.put("ims.refresh-margin", "5s");
+        settings.put("ims.refresh-margin", REFRESH_MARGIN.toSeconds() + "s");
         return settings;
     }
 

@@ -1,9 +1,9 @@
 package dev.imsauth.conformance.server;
 
 import dev.imsauth.config.ConfigKey;
+import dev.imsauth.testsupport.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,40 +23,31 @@ import java.util.stream.Stream;
  * {@code conf/Catalina/localhost/<app>.xml} — and the WARs in {@code webapps/}, deployed at start.
  * A start that logs SEVERE (a port in use, a filter that failed) fails with those lines.
  */
-public final class TomcatServer implements AppServer {
+public final class TomcatServer {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
     private static final Pattern STARTED = Pattern.compile("Server startup in");
     private static final Pattern SEVERE = Pattern.compile("SEVERE|Address already in use");
 
-    private final String name;
-    private final ServerProcess process;
-    private final int port;
-    private final long startupSeconds;
-
-    private TomcatServer(String name, ServerProcess process, int port, long startupSeconds) {
-        this.name = name;
-        this.process = process;
-        this.port = port;
-        this.startupSeconds = startupSeconds;
+    private TomcatServer() {
     }
 
     /** Starts Tomcat from {@code home} with every deployment of {@link App#all()} signing in at {@code issuer}. */
-    public static TomcatServer start(String name, Path home, String issuer) {
-        return start(name, home, issuer, FreePorts.any(), Wars::tomcat);
+    public static AppServer start(String name, Path home, String issuer) {
+        return start(name, home, issuer, LoopbackPorts.freeToBindLater(), Wars::tomcat);
     }
 
     /** As {@link #start(String, Path, String)}, for Tomcat 9: the WAR of {@link Wars#tomcat9(Path)} (javax). */
-    public static TomcatServer startJavax(String name, Path home, String issuer) {
-        return start(name, home, issuer, FreePorts.any(), Wars::tomcat9);
+    public static AppServer startJavax(String name, Path home, String issuer) {
+        return start(name, home, issuer, LoopbackPorts.freeToBindLater(), Wars::tomcat9);
     }
 
     /** As {@link #start(String, Path, String)}, on {@code port}. */
-    public static TomcatServer start(String name, Path home, String issuer, int port) {
+    public static AppServer start(String name, Path home, String issuer, int port) {
         return start(name, home, issuer, port, Wars::tomcat);
     }
 
-    private static TomcatServer start(String name, Path home, String issuer, int port, UnaryOperator<Path> warBuilder) {
+    private static AppServer start(String name, Path home, String issuer, int port, UnaryOperator<Path> warBuilder) {
         Path base = SuiteSettings.work(name.replace(' ', '-').toLowerCase());
         prepareBase(home, base, port, issuer, warBuilder);
         ServerProcess process = ServerProcess.start(name, List.of("sh", home.resolve("bin/catalina.sh").toString(), "run"),
@@ -73,32 +64,7 @@ public final class TomcatServer implements AppServer {
             process.stop();
             throw e;
         }
-        return new TomcatServer(name, process, port, process.secondsSinceStart());
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public URI base(App app) {
-        return URI.create("http://127.0.0.1:" + port + "/" + app.context() + "/");
-    }
-
-    @Override
-    public boolean containerSecurity() {
-        return false;
-    }
-
-    @Override
-    public long startupSeconds() {
-        return startupSeconds;
-    }
-
-    @Override
-    public void close() {
-        process.stop();
+        return new RunningServer(name, process, port, false, process.secondsSinceStart());
     }
 
     private static void prepareBase(Path home, Path base, int port, String issuer, UnaryOperator<Path> warBuilder) {

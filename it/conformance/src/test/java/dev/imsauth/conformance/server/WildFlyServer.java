@@ -1,12 +1,13 @@
 package dev.imsauth.conformance.server;
 
+import dev.imsauth.testsupport.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
  * {@code standalone/deployments/}, deployed at boot. A boot "with errors" or a {@code .failed} deployment
  * fails with the cause.
  */
-public final class WildFlyServer implements AppServer {
+public final class WildFlyServer {
 
     /** standalone.xml's socket bindings: http, https, management http and https, ajp, transaction recovery and status. */
     private static final int[] BASE_PORTS = {8080, 8443, 9990, 9993, 8009, 4712, 4713};
@@ -27,24 +28,18 @@ public final class WildFlyServer implements AppServer {
     private static final Pattern BOOTED = Pattern.compile("WFLYSRV0025|WFLYSRV0026");
     private static final Pattern WITH_ERRORS = Pattern.compile("WFLYSRV0026");
 
-    private final String name;
-    private final ServerProcess process;
-    private final int httpPort;
-    private final long startupSeconds;
-
-    private WildFlyServer(String name, ServerProcess process, int httpPort, long startupSeconds) {
-        this.name = name;
-        this.process = process;
-        this.httpPort = httpPort;
-        this.startupSeconds = startupSeconds;
+    private WildFlyServer() {
     }
 
-    public static WildFlyServer start(String name, Path home, Path cli, String issuer) {
+    public static AppServer start(String name, Path home, Path cli, String issuer) {
         Path logs = SuiteSettings.work("logs");
         Map<String, String> env = Map.of("JBOSS_HOME", home.toString(), "JAVA_HOME", System.getProperty("java.home"));
         configure(home, cli, env, logs.resolve("wildfly-cli.log"));
         List<Path> wars = deploy(home, issuer);
-        int offset = FreePorts.offsetFreeingAll(BASE_PORTS);
+        int offset = LoopbackPorts.freeOffset(1000, Arrays.stream(BASE_PORTS).max().orElseThrow(), 200,
+                        at -> Arrays.stream(BASE_PORTS).map(port -> port + at))
+                .orElseThrow(() -> new IllegalStateException("No port offset frees all of " + Arrays.toString(BASE_PORTS)
+                        + " on 127.0.0.1"));
         ServerProcess process = ServerProcess.start(name, List.of("sh", home.resolve("bin/standalone.sh").toString(),
                         "-Djboss.socket.binding.port-offset=" + offset, "-Djboss.bind.address=127.0.0.1",
                         "-Djboss.bind.address.management=127.0.0.1"),
@@ -72,32 +67,7 @@ public final class WildFlyServer implements AppServer {
             process.stop();
             throw e;
         }
-        return new WildFlyServer(name, process, 8080 + offset, process.secondsSinceStart());
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public URI base(App app) {
-        return URI.create("http://127.0.0.1:" + httpPort + "/" + app.context() + "/");
-    }
-
-    @Override
-    public boolean containerSecurity() {
-        return true;
-    }
-
-    @Override
-    public long startupSeconds() {
-        return startupSeconds;
-    }
-
-    @Override
-    public void close() {
-        process.stop();
+        return new RunningServer(name, process, 8080 + offset, true, process.secondsSinceStart());
     }
 
     /** docs/wildfly.md step 3, offline through embed-server (idempotent): {@code integrated-jaspi=false}. */

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The managed WildFly of this module. Every socket binding of its standalone.xml (http, https, management-http
@@ -66,16 +65,11 @@ public final class WildFlyServer implements ManagedServer {
     private int freeOffset() {
         List<SocketBinding> bindings = bindings();
         int highest = bindings.stream().mapToInt(SocketBinding::basePort).max().orElse(0);
-        int largestOffset = LoopbackPorts.FIRST_EPHEMERAL_PORT - 1 - highest;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int offset = ThreadLocalRandom.current().nextInt(SMALLEST_OFFSET, largestOffset + 1);
-            if (bindings.stream().allMatch(binding -> LoopbackPorts.isFree(binding.port(offset)))) {
-                return offset;
-            }
-        }
-        throw new IllegalStateException("no port offset between " + SMALLEST_OFFSET + " and " + largestOffset
-                + " leaves every WildFly port free on 127.0.0.1 (" + ATTEMPTS + " tried); choose one with "
-                + OFFSET_OPTION + "=N");
+        return LoopbackPorts.freeOffset(SMALLEST_OFFSET, highest, ATTEMPTS,
+                        offset -> bindings.stream().mapToInt(binding -> binding.port(offset)))
+                .orElseThrow(() -> new IllegalStateException("no port offset from " + SMALLEST_OFFSET
+                        + " leaves every WildFly port free on 127.0.0.1 (" + ATTEMPTS + " tried); choose one with "
+                        + OFFSET_OPTION + "=N"));
     }
 
     private static List<SocketBinding> bindings() {

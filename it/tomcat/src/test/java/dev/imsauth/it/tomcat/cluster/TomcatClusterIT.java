@@ -40,9 +40,12 @@ class TomcatClusterIT {
     /** The load balancer's public origin: node 2's port on "localhost", so a real browser's callback lands there. */
     private static String publicOrigin;
     private static final String CLIENT_ID = "cluster-portal";
-    /** Access tokens live 20 s and are refreshed in their last 10 s, so the test can wait for a refresh. */
-    private static final Duration LIFETIME = Duration.ofSeconds(30); // the shortest the library accepts
-    private static final Duration MARGIN = Duration.ofSeconds(10);
+    /**
+     * Access tokens live 30 s, the shortest the library accepts (ProviderBounds), and are refreshed in their last
+     * 15 s, the most the library allows for so short a token (half its lifetime): the refresh test waits 16 s.
+     */
+    private static final Duration LIFETIME = Duration.ofSeconds(30);
+    private static final Duration MARGIN = LIFETIME.dividedBy(2);
     private static final String MEMBER_ADDED = "Replication member added";
     private static TestOpenIdProvider op;
     private static TomcatNode node1;
