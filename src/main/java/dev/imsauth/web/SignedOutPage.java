@@ -1,4 +1,4 @@
-package dev.imsauth.servlet;
+package dev.imsauth.web;
 
 import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.ImsAuthException;
