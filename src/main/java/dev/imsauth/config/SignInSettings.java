@@ -85,15 +85,13 @@ public record SignInSettings(
             p.add(SIGNED_OUT_PATH.key(), "must differ from " + LOGOUT_PATH.key() + " and " + BACKCHANNEL_LOGOUT_PATH.key()
                     + "; got " + signedOut + ", " + logout + ", " + backChannel);
         }
-        String postLogoutValue = v.text(POST_LOGOUT_REDIRECT_URI);
-        String postLogout = postLogoutValue == null || postLogoutValue.isBlank() ? signedOut
-                : p.value(() -> urls.appUrlOrPath(POST_LOGOUT_REDIRECT_URI.key(), postLogoutValue));
-        Optional<URI> publicBase = Optional.ofNullable(v.text(PUBLIC_BASE_URL)).filter(s -> !s.isBlank())
-                .map(s -> p.value(() -> urls.origin(PUBLIC_BASE_URL.key(), UrlRules.withoutTrailingSlash(s))));
+        String postLogout = v.nonBlank(POST_LOGOUT_REDIRECT_URI)
+                .map(uri -> p.value(() -> urls.appUrlOrPath(POST_LOGOUT_REDIRECT_URI.key(), uri))).orElse(signedOut);
+        Optional<URI> publicBase = v.nonBlank(PUBLIC_BASE_URL).map(s -> p.value(() -> urls.origin(PUBLIC_BASE_URL.key(), UrlRules.withoutTrailingSlash(s))));
         return new SignInSettings(redirect, scopes, v.bool(OFFLINE_ACCESS_PROMPT_CONSENT), v.duration(LOGIN_TIMEOUT),
                 v.integer(MAX_PENDING_LOGINS), v.list(PUBLIC_PATHS), v.list(API_PATHS), v.bool(API_DETECTION),
                 v.bool(TRUST_FORWARDED_HEADERS), publicBase, logout, postLogout, signedOut, backChannel,
-                Optional.ofNullable(v.text(LOGOUT_STORE_DATASOURCE)).map(String::trim).filter(s -> !s.isEmpty()),
+                v.nonBlank(LOGOUT_STORE_DATASOURCE),
                 v.duration(LOGOUT_CHECK_INTERVAL));
     }
 }
