@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -57,6 +58,11 @@ final class ConfigValues {
 
     String text(ConfigKey key) {
         return (String) get(key);
+    }
+
+    /** The text value, trimmed, when it is set and not blank. */
+    Optional<String> nonBlank(ConfigKey key) {
+        return Optional.ofNullable(text(key)).map(String::trim).filter(s -> !s.isEmpty());
     }
 
     @SuppressWarnings("unchecked")

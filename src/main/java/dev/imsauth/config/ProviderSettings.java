@@ -77,7 +77,7 @@ public record ProviderSettings(
         URI issuer = p.value(() -> urls.providerUrl(ISSUER.key(), v.text(ISSUER)));
         String id = p.required(CLIENT_ID.key(), v.text(CLIENT_ID),
                 "the client id of the app registered at developer.bentley.com");
-        Optional<Secret> secret = Optional.ofNullable(v.text(CLIENT_SECRET)).filter(s -> !s.isBlank()).map(Secret::of);
+        Optional<Secret> secret = v.nonBlank(CLIENT_SECRET).map(Secret::of);
         ClientAuthMethod method = p.value(() -> authMethod(v.text(CLIENT_AUTH_METHOD), secret.isPresent()));
         return withClient(v, p, issuer, id, secret, method);
     }

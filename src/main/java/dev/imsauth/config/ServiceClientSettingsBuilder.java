@@ -74,12 +74,11 @@ public final class ServiceClientSettingsBuilder {
         ConfigKey secretKey = own ? SERVICE_CLIENT_SECRET : CLIENT_SECRET;
         UrlRules urls = new UrlRules(values.bool(ALLOW_INSECURE_LOOPBACK));
         URI issuer = p.value(() -> urls.providerUrl(ISSUER.key(), UrlRules.withoutTrailingSlash(values.text(ISSUER))));
-        Optional<URI> endpoint = Optional.ofNullable(values.text(TOKEN_ENDPOINT)).filter(s -> !s.isBlank())
-                .map(s -> p.value(() -> urls.providerUrl(TOKEN_ENDPOINT.key(), s)));
+        Optional<URI> endpoint = values.nonBlank(TOKEN_ENDPOINT).map(s -> p.value(() -> urls.providerUrl(TOKEN_ENDPOINT.key(), s)));
         String id = p.required(idKey.key(), values.text(idKey),
                 "the client id of the Service app registered at developer.bentley.com");
-        String secret = values.text(secretKey);
-        if (secret == null || secret.isBlank()) {
+        Optional<Secret> secret = values.nonBlank(secretKey).map(Secret::of);
+        if (secret.isEmpty()) {
             p.add(secretKey.key(), "is required for client credentials; set the secret of the Service app registered "
                     + "at developer.bentley.com (environment variable " + secretKey.environmentVariable() + ")");
         }
@@ -90,8 +89,7 @@ public final class ServiceClientSettingsBuilder {
                     + "client_secret_basic or client_secret_post");
         }
         ApiSettings api = ApiSettings.read(values, p);
-        ProviderSettings provider = ProviderSettings.withClient(values, p, issuer, id,
-                Optional.ofNullable(secret).filter(s -> !s.isBlank()).map(s -> Secret.of(s.trim())), method);
+        ProviderSettings provider = ProviderSettings.withClient(values, p, issuer, id, secret, method);
         p.throwIfAny();
         return new ServiceClientSettings(provider, api, endpoint);
     }

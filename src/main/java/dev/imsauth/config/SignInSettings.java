@@ -97,9 +97,8 @@ public record SignInSettings(
             p.add(SIGNED_OUT_PATH.key(), "must differ from " + LOGOUT_PATH.key() + " and " + BACKCHANNEL_LOGOUT_PATH.key()
                     + "; got " + signedOut + ", " + logout + ", " + backChannel);
         }
-        String postLogoutValue = v.text(POST_LOGOUT_REDIRECT_URI);
-        String postLogout = postLogoutValue == null || postLogoutValue.isBlank() ? signedOut
-                : p.value(() -> urls.appUrlOrPath(POST_LOGOUT_REDIRECT_URI.key(), postLogoutValue));
+        String postLogout = v.nonBlank(POST_LOGOUT_REDIRECT_URI)
+                .map(uri -> p.value(() -> urls.appUrlOrPath(POST_LOGOUT_REDIRECT_URI.key(), uri))).orElse(signedOut);
         Map<String, String> extraParams = Optional.ofNullable(p.value(() -> AuthorizationParams.parse(
                 AUTHORIZATION_PARAMS.key(), v.text(AUTHORIZATION_PARAMS)))).orElse(Map.of());
         Optional<String> signedOutPage = page(p, v, SIGNED_OUT_PAGE);
@@ -107,19 +106,17 @@ public record SignInSettings(
             p.add(SIGNED_OUT_PAGE.key(), "must differ from " + SIGNED_OUT_PATH.key() + " (" + signedOut
                     + "), which forwards to it");
         }
-        Optional<URI> publicBase = Optional.ofNullable(v.text(PUBLIC_BASE_URL)).filter(s -> !s.isBlank())
+        Optional<URI> publicBase = v.nonBlank(PUBLIC_BASE_URL)
                 .map(s -> p.value(() -> urls.origin(PUBLIC_BASE_URL.key(), UrlRules.withoutTrailingSlash(s))));
         return new SignInSettings(redirect, scopes, v.bool(OFFLINE_ACCESS_PROMPT_CONSENT), v.duration(LOGIN_TIMEOUT),
                 v.integer(MAX_PENDING_LOGINS), v.list(PUBLIC_PATHS), v.list(API_PATHS), v.bool(API_DETECTION),
                 v.bool(TRUST_FORWARDED_HEADERS), publicBase, logout, postLogout, signedOut, backChannel,
-                Optional.ofNullable(v.text(LOGOUT_STORE_DATASOURCE)).map(String::trim).filter(s -> !s.isEmpty()),
-                v.duration(LOGOUT_CHECK_INTERVAL), extraParams, page(p, v, ERROR_PAGE), page(p, v, LOGOUT_CONFIRM_PAGE),
-                signedOutPage);
+                v.nonBlank(LOGOUT_STORE_DATASOURCE), v.duration(LOGOUT_CHECK_INTERVAL), extraParams,
+                page(p, v, ERROR_PAGE), page(p, v, LOGOUT_CONFIRM_PAGE), signedOutPage);
     }
 
     /** An optional path of the application (one of the page keys): empty when unset, else checked. */
     private static Optional<String> page(ConfigProblems p, ConfigValues v, ConfigKey key) {
-        String value = v.text(key);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(p.path(key.key(), value.trim()));
+        return v.nonBlank(key).map(value -> p.path(key.key(), value));
     }
 }
