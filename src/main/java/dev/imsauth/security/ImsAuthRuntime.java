@@ -3,46 +3,38 @@ package dev.imsauth.security;
 import dev.imsauth.cdi.MicroProfileConfigSource;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.OidcClient;
-import dev.imsauth.web.LogoutFlow;
 import dev.imsauth.web.LogoutStores;
-import dev.imsauth.web.SignOutRoutes;
-import dev.imsauth.session.BackChannelLogouts;
-import dev.imsauth.web.SignInFlow;
-import dev.imsauth.web.StartupReport;
-import dev.imsauth.session.SessionStore;
+import dev.imsauth.web.WebFlows;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The application's ims-auth, built once from MicroProfile Config: the validated configuration, the
- * {@link OidcClient}, and the {@link SignInFlow} and the {@link SignOutRoutes} over one session store. The Jakarta Security mechanism runs on it; it is
- * created on first use, so an application that signs in through the filter never reads MicroProfile Config.
+ * The mechanism's composition root, built once from MicroProfile Config: the validated configuration, the
+ * {@link OidcClient}, and the {@link WebFlows} over them — the same factory the filter's {@code init} uses. It
+ * is created on first use, so an application that signs in through the filter never reads MicroProfile Config.
  * A missing or invalid key fails creation with an {@link dev.imsauth.config.ImsAuthConfigException} that
  * names the key.
  */
 @ApplicationScoped
 public class ImsAuthRuntime {
     private ImsAuthConfig config;
-    private SignInFlow flow;
-    private SignOutRoutes signOut;
+    private OidcClient client;
+    private WebFlows flows;
 
     @PostConstruct
     void start() {
         config = ImsAuthConfig.load(MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader()));
-        OidcClient client = OidcClient.create(config);
+        client = OidcClient.create(config);
         // the mechanism ends sessions without invalidating them inside validateRequest (see SessionStore)
-        SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins(), false);
-        flow = new SignInFlow(client, store, new BackChannelLogouts(LogoutStores.of(config), client.clock(),
-                config.logoutCheckInterval()));
-        signOut = new SignOutRoutes(flow);
+        flows = WebFlows.create(client, LogoutStores.of(config), false);
     }
 
     /** Releases the HTTP client's threads when the application stops. */
     @PreDestroy
     void stop() {
-        if (flow != null) {
-            flow.client().close();
+        if (client != null) {
+            client.close();
         }
     }
 
@@ -50,21 +42,13 @@ public class ImsAuthRuntime {
         return config;
     }
 
-    public SignInFlow flow() {
-        return flow;
-    }
-
-    public LogoutFlow logout() {
-        return signOut.logout();
-    }
-
-    /** The sign-out paths (logout, signed-out page, back-channel logout). */
-    public SignOutRoutes signOut() {
-        return signOut;
+    /** The sign-in and sign-out flows the mechanism runs. */
+    public WebFlows flows() {
+        return flows;
     }
 
     /** Discovers the provider now, so that a wrong issuer shows in the log at start, and logs the start; never fails. */
     public void warmUp() {
-        StartupReport.discoverAndLog(flow.client(), "Jakarta Security mechanism", null);
+        flows.warmUp("Jakarta Security mechanism", null);
     }
 }

@@ -1,22 +1,13 @@
 package dev.imsauth.servlet;
 
-import dev.imsauth.web.SignInFlow;
-import dev.imsauth.web.LogoutFlow;
-import dev.imsauth.web.ReturnUrls;
-import dev.imsauth.web.ApiRequests;
-import dev.imsauth.web.ErrorResponses;
-import dev.imsauth.web.PathRules;
-import dev.imsauth.web.SignOutRoutes;
-import dev.imsauth.web.LogoutStores;
-import dev.imsauth.web.StartupReport;
-import dev.imsauth.web.ImsAuth;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.SignedInUser;
-import dev.imsauth.session.BackChannelLogouts;
 import dev.imsauth.session.LogoutRecords;
-import dev.imsauth.session.SessionStore;
+import dev.imsauth.web.ImsAuth;
+import dev.imsauth.web.LogoutStores;
+import dev.imsauth.web.WebFlows;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -33,9 +24,9 @@ import java.util.Optional;
  * {@code getUserPrincipal()}, {@code getRemoteUser()} and {@code isUserInRole()}, and {@link ImsAuth#from}
  * gives the user's tokens. Tokens are refreshed before they expire (one refresh per session at a time); a
  * refused refresh signs the user out, a provider outage after expiry answers 503. API calls get 401 JSON
- * instead of a redirect; {@code ims.logout-path} signs out (see {@link LogoutFlow}), {@code ims.signed-out-path}
+ * instead of a redirect; {@code ims.logout-path} signs out (see {@link WebFlows}), {@code ims.signed-out-path}
  * is the always-public signed-out page, {@code ims.backchannel-logout-path} takes the provider's logout tokens
- * (see {@link SignOutRoutes}), and
+ * and
  * {@code request.logout()} forgets the user's tokens. No CDI needed; where CDI is present, the token and user
  * beans of {@code dev.imsauth.cdi} work behind the filter too.
  */
@@ -43,9 +34,9 @@ public class ImsAuthFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private transient OidcClient presetClient;
     private transient LogoutRecords presetRecords;
-    private transient SignInFlow flow;
-    private transient SignOutRoutes signOut;
-    private transient PathRules publicPaths;
+    private transient WebFlows flows;
+    private transient String principalClaim;
+    private transient String groupsClaim;
     private transient OidcClient ownClient;
 
     /** For containers: configuration comes from init-params, system properties and the environment. */
@@ -70,47 +61,39 @@ public class ImsAuthFilter extends HttpFilter {
                 : OidcClient.create(ImsAuthConfig.load(InitParamSource.of(filterConfig)));
         ownClient = presetClient != null ? null : client;
         ImsAuthConfig config = client.config();
-        SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins());
-        LogoutRecords records = presetRecords != null ? presetRecords : LogoutStores.of(config);
-        flow = new SignInFlow(client, store, new BackChannelLogouts(records, client.clock(), config.logoutCheckInterval()));
-        signOut = new SignOutRoutes(flow);
-        publicPaths = new PathRules(config.publicPaths());
-        StartupReport.discoverAndLog(client, "filter", filterConfig.getServletContext().getContextPath());
+        flows = WebFlows.create(client, presetRecords != null ? presetRecords : LogoutStores.of(config), true);
+        principalClaim = config.principalClaim();
+        groupsClaim = config.groupsClaim();
+        flows.warmUp("filter", filterConfig.getServletContext().getContextPath());
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        flow.apiRequests().classify(request);
-        if (flow.isCallback(request)) {
-            Optional<SignInFlow.CompletedSignIn> done = flow.handleCallback(request, response);
-            if (done.isPresent()) {
-                flow.redirectAfterSignIn(response, done.get().returnUrl());
-            }
+        ImsAuth web = flows.begin(request);
+        if (flows.isCallback(web)) {
+            flows.completeSignIn(web, response);
             return;
         }
-        if (signOut.answer(request, response)) {
+        if (flows.answerSignOut(web, response)) {
             return;
         }
-        boolean isPublic = publicPaths.matches(ApiRequests.pathInContext(request)) || signOut.isLanding(request);
         Optional<SignedInUser> user;
         try {
-            user = flow.currentUser(request);
+            user = flows.currentUser(web);
         } catch (ImsAuthException e) {
-            if (!isPublic) {
-                ErrorResponses.send(request, response, e, ReturnUrls.of(request));
+            if (!flows.isPublic(web)) {
+                flows.fail(web, response, e);
                 return;
             }
             user = Optional.empty();
         }
-        ImsAuth.bind(flow, request);
-        ImsAuthConfig config = flow.client().config();
         if (user.isPresent()) {
-            chain.doFilter(new SignedInRequest(request, user.get(), config, flow.store()), response);
-        } else if (isPublic) {
+            chain.doFilter(new SignedInRequest(request, user.get(), principalClaim, groupsClaim, flows), response);
+        } else if (flows.isPublic(web)) {
             chain.doFilter(request, response);
         } else {
-            flow.challenge(request, response);
+            flows.challenge(web, response);
         }
     }
 
@@ -122,15 +105,5 @@ public class ImsAuthFilter extends HttpFilter {
             ownClient = null;
         }
         super.destroy();
-    }
-
-    /** The sign-in flow this filter runs (for adapters that share it). */
-    public SignInFlow flow() {
-        return flow;
-    }
-
-    /** The logout flow this filter runs. */
-    public LogoutFlow logoutFlow() {
-        return signOut.logout();
     }
 }

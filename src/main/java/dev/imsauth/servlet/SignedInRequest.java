@@ -1,8 +1,7 @@
 package dev.imsauth.servlet;
 
-import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.SignedInUser;
-import dev.imsauth.session.SessionStore;
+import dev.imsauth.web.WebFlows;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -19,16 +18,19 @@ import java.util.Collection;
 final class SignedInRequest extends HttpServletRequestWrapper {
     static final String AUTH_TYPE = "OIDC";
     private final SignedInUser user;
-    private final ImsAuthConfig config;
-    private final SessionStore store;
+    private final String principalClaim;
+    private final String groupsClaim;
+    private final WebFlows flows;
     private Principal principal;
     private volatile boolean loggedOut;
 
-    SignedInRequest(HttpServletRequest request, SignedInUser user, ImsAuthConfig config, SessionStore store) {
+    SignedInRequest(HttpServletRequest request, SignedInUser user, String principalClaim, String groupsClaim,
+                    WebFlows flows) {
         super(request);
         this.user = user;
-        this.config = config;
-        this.store = store;
+        this.principalClaim = principalClaim;
+        this.groupsClaim = groupsClaim;
+        this.flows = flows;
     }
 
     @Override
@@ -38,7 +40,7 @@ final class SignedInRequest extends HttpServletRequestWrapper {
         }
         Principal p = principal;
         if (p == null) {
-            String name = user.principalName(config.principalClaim());
+            String name = user.principalName(principalClaim);
             p = () -> name;
             principal = p;
         }
@@ -57,7 +59,7 @@ final class SignedInRequest extends HttpServletRequestWrapper {
         if (loggedOut || role == null) {
             return false;
         }
-        Object groups = user.claims().all().get(config.groupsClaim());
+        Object groups = user.claims().all().get(groupsClaim);
         if (groups instanceof Collection<?> c) {
             for (Object g : c) {
                 if (role.equals(String.valueOf(g))) {
@@ -78,7 +80,7 @@ final class SignedInRequest extends HttpServletRequestWrapper {
     @Override
     public void logout() throws ServletException {
         loggedOut = true;
-        store.signOut((HttpServletRequest) getRequest());
+        flows.forgetUser((HttpServletRequest) getRequest());
         super.logout();
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * This node's view of the back-channel logouts of the application: which provider sessions ({@code sid}) and
@@ -58,12 +59,18 @@ public final class BackChannelLogouts {
 
     /** True when a back-channel logout ended this user's session, which signed in at {@code signedInAt}. */
     public boolean isEnded(SignedInUser user, Instant signedInAt) {
+        return isEnded(user, () -> signedInAt);
+    }
+
+    /** As {@link #isEnded(SignedInUser, Instant)}, asking when the user signed in only if any logout is known. */
+    public boolean isEnded(SignedInUser user, Supplier<Instant> signedInAt) {
         lookAtSharedRecordsIfDue();
         if (ended.isEmpty()) {
             return false;
         }
-        return endedAfter(key(Kind.SUB, user.claims().subject()), signedInAt)
-                || user.claims().string("sid").map(sid -> endedAfter(key(Kind.SID, sid), signedInAt)).orElse(false);
+        Instant at = signedInAt.get();
+        return endedAfter(key(Kind.SUB, user.claims().subject()), at)
+                || user.claims().string("sid").map(sid -> endedAfter(key(Kind.SID, sid), at)).orElse(false);
     }
 
     private boolean endedAfter(String key, Instant signedInAt) {

@@ -1,7 +1,6 @@
 package dev.imsauth.web;
 
 import dev.imsauth.protocol.ImsAuthException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
@@ -10,19 +9,19 @@ import java.io.IOException;
  * what went wrong in words a user can act on. Messages are escaped; nothing secret is ever in them (the
  * protocol's exception messages hold no token, code or secret), and there is no stack trace.
  */
-public final class ErrorResponses {
+final class ErrorResponses {
     private ErrorResponses() {
     }
 
     /** Sends the failure; for 401 adds a {@code WWW-Authenticate} challenge. */
-    public static void send(HttpServletRequest request, HttpServletResponse response, ImsAuthException e,
-                            String retryHref) throws IOException {
-        send(request, response, e.failure().status(), e.reason(), e.getMessage(), retryHref);
+    static void send(ImsAuth web, HttpServletResponse response, ImsAuthException e, String retryHref)
+            throws IOException {
+        send(web, response, e.failure().status(), e.reason(), e.getMessage(), retryHref);
     }
 
-    /** Sends a status with a reason code and a human message. */
-    public static void send(HttpServletRequest request, HttpServletResponse response, int status, String reason,
-                            String message, String retryHref) throws IOException {
+    /** Sends a status with a reason code and a human message; JSON when the request is an API call. */
+    static void send(ImsAuth web, HttpServletResponse response, int status, String reason, String message,
+                     String retryHref) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -35,7 +34,7 @@ public final class ErrorResponses {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"ims\", error=\"" + reason.replaceAll("[^a-z_]", "") + "\"");
         }
-        if (ApiRequests.isApiCall(request)) {
+        if (web.isApiCall()) {
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter().write("{\"error\":\"" + json(reason) + "\",\"message\":\"" + json(message) + "\"}");
             return;
@@ -51,7 +50,7 @@ public final class ErrorResponses {
     }
 
     /** Marks a response as never cacheable and never leaking its URL in a Referer. */
-    public static void noStore(HttpServletResponse response) {
+    static void noStore(HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Pragma", "no-cache");
         response.setHeader("Referrer-Policy", "no-referrer");
@@ -70,7 +69,7 @@ public final class ErrorResponses {
     }
 
     /** HTML-escapes text for element content and attribute values. */
-    public static String html(String s) {
+    static String html(String s) {
         if (s == null) {
             return "";
         }

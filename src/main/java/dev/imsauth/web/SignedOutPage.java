@@ -2,6 +2,8 @@ package dev.imsauth.web;
 
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.ImsAuthException;
+import dev.imsauth.protocol.OidcClient;
+import dev.imsauth.session.SessionStore;
 import dev.imsauth.session.SignOutInProgress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,12 +31,16 @@ final class SignedOutPage {
     static final String SIGN_IN_PARAMETER = "sign-in";
     private static final String BUNDLE = "dev.imsauth.servlet.SignedOutMessages";
     private static final System.Logger LOG = System.getLogger(SignedOutPage.class.getName());
-    private final SignInFlow flow;
     private final ImsAuthConfig config;
+    private final OidcClient client;
+    private final SessionStore store;
+    private final SignInFlow signIn;
 
-    SignedOutPage(SignInFlow flow) {
-        this.flow = flow;
-        this.config = flow.client().config();
+    SignedOutPage(ImsAuthConfig config, OidcClient client, SessionStore store, SignInFlow signIn) {
+        this.config = config;
+        this.client = client;
+        this.store = store;
+        this.signIn = signIn;
     }
 
     boolean isSignedOutPage(String path) {
@@ -53,7 +59,7 @@ final class SignedOutPage {
     void finishSignOut(HttpServletRequest request, boolean landing) {
         String state = landing ? request.getParameter("state") : null;
         Optional<SignOutInProgress> signOut = request.getSession(false) == null ? Optional.empty()
-                : flow.store().takeSignOut(request);
+                : store.takeSignOut(request);
         if (signOut.isEmpty()) {
             if (state != null) {
                 LOG.log(System.Logger.Level.WARNING, "A post-logout landing carried a state, but this browser has "
@@ -66,23 +72,24 @@ final class SignedOutPage {
                     + "finished anyway", state == null ? "no" : "a foreign");
         }
         try {
-            flow.client().revoke(signOut.get().user());
+            client.revoke(signOut.get().user());
         } catch (ImsAuthException e) {
             LOG.log(System.Logger.Level.WARNING, "Cannot revoke the signed-out user''s refresh token: {0}", e.getMessage());
         }
     }
 
     /** Answers the signed-out page (GET/HEAD), or starts a sign-in from its link. */
-    void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void handle(ImsAuth web, HttpServletResponse response) throws IOException {
+        HttpServletRequest request = web.request();
         String method = request.getMethod();
         if (!"GET".equalsIgnoreCase(method) && !"HEAD".equalsIgnoreCase(method)) {
             response.setHeader("Allow", "GET");
-            ErrorResponses.send(request, response, 405, "method_not_allowed", "This page only shows.", null);
+            ErrorResponses.send(web, response, 405, "method_not_allowed", "This page only shows.", null);
             return;
         }
         finishSignOut(request, true);
         if (request.getParameter(SIGN_IN_PARAMETER) != null) {
-            flow.challenge(request, response, ReturnUrls.fallback(request), List.of());
+            signIn.challenge(web, response, ReturnUrls.fallback(request), List.of());
             return;
         }
         ResourceBundle words = words(request.getLocale());

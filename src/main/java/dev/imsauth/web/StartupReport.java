@@ -9,7 +9,7 @@ import dev.imsauth.protocol.OidcClient;
  * (never the secret), redirect URI (or its path, when it is made absolute per request), and whether discovery
  * succeeded. Discovery runs here, so a wrong issuer shows in the log at start; a failure never stops the start.
  */
-public final class StartupReport {
+final class StartupReport {
     private static final System.Logger LOG = System.getLogger(StartupReport.class.getName());
 
     private StartupReport() {
@@ -22,8 +22,7 @@ public final class StartupReport {
      * @param contextPath the application's context path, or null when not known yet
      * @return true when discovery succeeded
      */
-    public static boolean discoverAndLog(OidcClient client, String route, String contextPath) {
-        ImsAuthConfig config = client.config();
+    static boolean discoverAndLog(OidcClient client, ImsAuthConfig config, String route, String contextPath) {
         String discovery;
         boolean ok;
         try {

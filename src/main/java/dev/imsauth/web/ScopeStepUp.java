@@ -1,0 +1,87 @@
+package dev.imsauth.web;
+
+import dev.imsauth.protocol.SignedInUser;
+import dev.imsauth.session.ScopeRequest;
+import dev.imsauth.session.SessionStore;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Incremental scopes ({@link ImsAuth#requireScopes}): a browser whose token lacks scopes goes through the
+ * provider again asking for them (the ones granted plus the new ones); an API call, or a user whose provider
+ * has just declined them, gets 403 {@code insufficient_scope}. What was asked is remembered in the session
+ * through {@link SessionStore} until the user has the scopes.
+ */
+final class ScopeStepUp {
+    private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+    private final SignInFlow signIn;
+    private final SessionStore store;
+
+    ScopeStepUp(SignInFlow signIn, SessionStore store) {
+        this.signIn = signIn;
+        this.store = store;
+    }
+
+    boolean require(ImsAuth web, HttpServletResponse response, List<String> wanted) throws IOException {
+        HttpServletRequest request = web.request();
+        Optional<SignedInUser> user = signIn.currentUser(web);
+        if (user.isPresent() && user.get().tokens().scopes().containsAll(wanted)) {
+            store.forgetScopeRequest(request);
+            return true;
+        }
+        String scopeText = String.join(" ", wanted);
+        if (user.isPresent() && (web.isApiCall() || declinedJustNow(request, user.get(), wanted))) {
+            store.forgetScopeRequest(request);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"ims\", error=\"insufficient_scope\", scope=\""
+                    + scopeText + "\"");
+            ErrorResponses.send(web, response, 403, "insufficient_scope", "This needs permissions you have not "
+                    + "granted to the application: " + scopeText, ReturnUrls.fallback(request));
+            return false;
+        }
+        LinkedHashSet<String> ask = new LinkedHashSet<>(user.map(u -> u.tokens().scopes()).orElse(List.of()));
+        ask.addAll(wanted);
+        if (user.isPresent()) {
+            store.rememberScopeRequest(request, new ScopeRequest(wanted, generation(user.get())));
+        }
+        signIn.challenge(web, response, ReturnUrls.of(request), List.copyOf(ask));
+        return false;
+    }
+
+    /** True when we asked for these scopes and a new sign-in has completed since, still without them. */
+    private boolean declinedJustNow(HttpServletRequest request, SignedInUser user, List<String> wanted) {
+        return store.scopeRequest(request).filter(asked -> asked.scopes().containsAll(wanted)
+                && !asked.generation().equals(generation(user))).isPresent();
+    }
+
+    /** Names the user's current token generation without keeping the token: a hash of the access token. */
+    private static String generation(SignedInUser user) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
+                    user.tokens().accessToken().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+
+    static List<String> validated(String... scopes) {
+        if (scopes == null || scopes.length == 0) {
+            throw new IllegalArgumentException("name at least one scope");
+        }
+        for (String s : scopes) {
+            if (s == null || !SCOPE.matcher(s).matches()) {
+                throw new IllegalArgumentException("not a valid OAuth scope: '" + s + "'");
+            }
+        }
+        return List.of(scopes);
+    }
+}
