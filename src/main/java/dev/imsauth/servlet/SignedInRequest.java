@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The request as the application sees it behind the filter: {@code getUserPrincipal()},
@@ -60,6 +61,14 @@ final class SignedInRequest extends HttpServletRequestWrapper {
             return false;
         }
         Object groups = user.claims().all().get(groupsClaim);
+        if (groups instanceof List<?> list) { // by index: no iterator per role check
+            for (int i = 0; i < list.size(); i++) {
+                if (role.equals(String.valueOf(list.get(i)))) {
+                    return true;
+                }
+            }
+            return false;
+        }
         if (groups instanceof Collection<?> c) {
             for (Object g : c) {
                 if (role.equals(String.valueOf(g))) {

@@ -34,6 +34,8 @@ public final class BackChannelLogouts {
     private final Duration interval;
     private final Map<String, Instant> ended = new ConcurrentHashMap<>();
     private volatile Instant nextLook = Instant.MIN;
+    /** {@link #nextLook} in epoch milliseconds, rounded down: a look is not due while the clock's millis are below. */
+    private volatile long nextLookMillis = Long.MIN_VALUE;
     private volatile Instant lastLook;
     private Instant nextPurge = Instant.MIN;
 
@@ -79,6 +81,9 @@ public final class BackChannelLogouts {
     }
 
     private void lookAtSharedRecordsIfDue() {
+        if (clock.millis() < nextLookMillis) {
+            return; // asked on every signed-in request: no Instant made until a look may be due
+        }
         Instant now = clock.instant();
         if (now.isBefore(nextLook)) {
             return;
@@ -88,6 +93,7 @@ public final class BackChannelLogouts {
                 return;
             }
             nextLook = now.plus(interval);
+            nextLookMillis = nextLook.toEpochMilli();
             // overlap the previous look by one interval: a record written by a node with a slightly late clock,
             // or committed just after that look, is still seen
             Instant from = lastLook.minus(interval);

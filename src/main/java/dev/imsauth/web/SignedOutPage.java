@@ -58,8 +58,7 @@ final class SignedOutPage {
      */
     void finishSignOut(HttpServletRequest request, boolean landing) {
         String state = landing ? request.getParameter("state") : null;
-        Optional<SignOutInProgress> signOut = request.getSession(false) == null ? Optional.empty()
-                : store.takeSignOut(request);
+        Optional<SignOutInProgress> signOut = store.takeSignOut(request);
         if (signOut.isEmpty()) {
             if (state != null) {
                 LOG.log(System.Logger.Level.WARNING, "A post-logout landing carried a state, but this browser has "
