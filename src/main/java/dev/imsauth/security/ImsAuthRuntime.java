@@ -2,6 +2,7 @@ package dev.imsauth.security;
 
 import dev.imsauth.cdi.MicroProfileConfigSource;
 import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.web.LogoutStores;
 import dev.imsauth.web.WebFlows;
@@ -18,16 +19,17 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class ImsAuthRuntime {
-    private ImsAuthConfig config;
+    private ProviderSettings provider;
     private OidcClient client;
     private WebFlows flows;
 
     @PostConstruct
     void start() {
-        config = ImsAuthConfig.load(MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader()));
-        client = OidcClient.create(config);
+        ImsAuthConfig config = ImsAuthConfig.load(MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader()));
+        provider = config.provider();
+        client = OidcClient.create(provider, config.signIn());
         // the mechanism ends sessions without invalidating them inside validateRequest (see SessionStore)
-        flows = WebFlows.create(client, LogoutStores.of(config), false);
+        flows = WebFlows.create(client, LogoutStores.of(config.signIn()), false);
     }
 
     /** Releases the HTTP client's threads when the application stops. */
@@ -38,8 +40,9 @@ public class ImsAuthRuntime {
         }
     }
 
-    public ImsAuthConfig config() {
-        return config;
+    /** The provider and client settings (client id, the principal and groups claims). */
+    public ProviderSettings provider() {
+        return provider;
     }
 
     /** The sign-in and sign-out flows the mechanism runs. */

@@ -47,8 +47,8 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     public ImsAuthenticationMechanism(ImsAuthRuntime runtime) {
         this.flows = runtime.flows();
-        this.principalClaim = runtime.config().principalClaim();
-        this.groupsClaim = runtime.config().groupsClaim();
+        this.principalClaim = runtime.provider().principalClaim();
+        this.groupsClaim = runtime.provider().groupsClaim();
     }
 
     /** For the container's proxy. */

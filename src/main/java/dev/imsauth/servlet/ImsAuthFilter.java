@@ -57,14 +57,17 @@ public class ImsAuthFilter extends HttpFilter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         super.init(filterConfig);
-        OidcClient client = presetClient != null ? presetClient
-                : OidcClient.create(ImsAuthConfig.load(InitParamSource.of(filterConfig)));
+        OidcClient client = presetClient != null ? presetClient : create(filterConfig);
         ownClient = presetClient != null ? null : client;
-        ImsAuthConfig config = client.config();
-        flows = WebFlows.create(client, presetRecords != null ? presetRecords : LogoutStores.of(config), true);
-        principalClaim = config.principalClaim();
-        groupsClaim = config.groupsClaim();
+        flows = WebFlows.create(client, presetRecords != null ? presetRecords : LogoutStores.of(client.signIn()), true);
+        principalClaim = client.provider().principalClaim();
+        groupsClaim = client.provider().groupsClaim();
         flows.warmUp("filter", filterConfig.getServletContext().getContextPath());
+    }
+
+    private static OidcClient create(FilterConfig filterConfig) {
+        ImsAuthConfig config = ImsAuthConfig.load(InitParamSource.of(filterConfig));
+        return OidcClient.create(config.provider(), config.signIn());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.imsauth.web;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Failure;
 import dev.imsauth.protocol.ImsAuthException;
@@ -43,17 +43,17 @@ public final class ImsAuth {
     private final SignInFlow signIn;
     private final ScopeStepUp scopes;
     private final ApiRequests apiRequests;
-    private final ImsAuthConfig config;
+    private final ProviderSettings provider;
     private String path;
     private byte kind = UNDECIDED;
 
     ImsAuth(HttpServletRequest request, SignInFlow signIn, ScopeStepUp scopes, ApiRequests apiRequests,
-            ImsAuthConfig config) {
+            ProviderSettings provider) {
         this.request = request;
         this.signIn = signIn;
         this.scopes = scopes;
         this.apiRequests = apiRequests;
-        this.config = config;
+        this.provider = provider;
     }
 
     /** The instance the filter (or the security mechanism) stored on this request. */
@@ -65,9 +65,9 @@ public final class ImsAuth {
                 + "security mechanism) for this URL");
     }
 
-    /** The configuration of the filter or mechanism that handled the request. */
-    public ImsAuthConfig config() {
-        return config;
+    /** The provider and client settings (client id, principal and groups claims) of the filter or mechanism. */
+    public ProviderSettings provider() {
+        return provider;
     }
 
     /** The signed-in user, refreshed when the access token is about to expire; empty when nobody is signed in. */

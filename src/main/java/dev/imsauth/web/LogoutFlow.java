@@ -1,6 +1,6 @@
 package dev.imsauth.web;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.SignedInUser;
@@ -40,13 +40,13 @@ final class LogoutFlow {
     static final String TOKEN_FIELD = "ims_logout_token";
     private static final System.Logger LOG = System.getLogger(LogoutFlow.class.getName());
     private final OidcClient client;
-    private final ImsAuthConfig config;
+    private final SignInSettings config;
     private final SessionStore store;
     private final RedirectUris redirectUris;
     private final LogoutGuard guard;
     private final SecureRandom random = new SecureRandom();
 
-    LogoutFlow(OidcClient client, ImsAuthConfig config, SessionStore store, RedirectUris redirectUris) {
+    LogoutFlow(OidcClient client, SignInSettings config, SessionStore store, RedirectUris redirectUris) {
         this.client = client;
         this.config = config;
         this.store = store;

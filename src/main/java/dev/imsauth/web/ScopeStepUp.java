@@ -1,5 +1,6 @@
 package dev.imsauth.web;
 
+import dev.imsauth.config.ServiceScopes;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.session.ScopeRequest;
 import dev.imsauth.session.SessionStore;
@@ -13,7 +14,6 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Incremental scopes ({@link ImsAuth#requireScopes}): a browser whose token lacks scopes goes through the
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  * through {@link SessionStore} until the user has the scopes.
  */
 final class ScopeStepUp {
-    private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
     private final SignInFlow signIn;
     private final SessionStore store;
 
@@ -78,7 +77,7 @@ final class ScopeStepUp {
             throw new IllegalArgumentException("name at least one scope");
         }
         for (String s : scopes) {
-            if (s == null || !SCOPE.matcher(s).matches()) {
+            if (!ServiceScopes.isScopeToken(s)) {
                 throw new IllegalArgumentException("not a valid OAuth scope: '" + s + "'");
             }
         }

@@ -1,6 +1,6 @@
 package dev.imsauth.web;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.session.SessionStore;
@@ -31,12 +31,12 @@ final class SignedOutPage {
     static final String SIGN_IN_PARAMETER = "sign-in";
     private static final String BUNDLE = "dev.imsauth.servlet.SignedOutMessages";
     private static final System.Logger LOG = System.getLogger(SignedOutPage.class.getName());
-    private final ImsAuthConfig config;
+    private final SignInSettings config;
     private final OidcClient client;
     private final SessionStore store;
     private final SignInFlow signIn;
 
-    SignedOutPage(ImsAuthConfig config, OidcClient client, SessionStore store, SignInFlow signIn) {
+    SignedOutPage(SignInSettings config, OidcClient client, SessionStore store, SignInFlow signIn) {
         this.config = config;
         this.client = client;
         this.store = store;

@@ -1,6 +1,7 @@
 package dev.imsauth.web;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
+import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 
@@ -22,7 +23,8 @@ final class StartupReport {
      * @param contextPath the application's context path, or null when not known yet
      * @return true when discovery succeeded
      */
-    static boolean discoverAndLog(OidcClient client, ImsAuthConfig config, String route, String contextPath) {
+    static boolean discoverAndLog(OidcClient client, ProviderSettings config, SignInSettings signIn, String route,
+                                  String contextPath) {
         String discovery;
         boolean ok;
         try {
@@ -38,11 +40,11 @@ final class StartupReport {
         LOG.log(System.Logger.Level.INFO, "ims-auth {0} started: issuer {1}, client {2} ({3}), redirect URI {4}, {5}",
                 route, config.issuer(), config.clientId(), config.confidential()
                         ? "confidential, " + config.clientAuthMethod().value() : "public",
-                redirect(config, contextPath), discovery);
+                redirect(signIn, contextPath), discovery);
         return ok;
     }
 
-    private static String redirect(ImsAuthConfig config, String contextPath) {
+    private static String redirect(SignInSettings config, String contextPath) {
         if (!config.redirectUriIsRelative()) {
             return config.redirectUri();
         }

@@ -1,6 +1,7 @@
 package dev.imsauth.web;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
+import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.SignedInUser;
@@ -27,7 +28,8 @@ import java.util.Optional;
  */
 public final class WebFlows {
     private final OidcClient client;
-    private final ImsAuthConfig config;
+    private final ProviderSettings provider;
+    private final SignInSettings settings;
     private final SessionStore store;
     private final ApiRequests apiRequests;
     private final SignInFlow signIn;
@@ -35,9 +37,11 @@ public final class WebFlows {
     private final SignOutRoutes signOut;
     private final PathRules publicPaths;
 
-    private WebFlows(OidcClient client, ImsAuthConfig config, LogoutRecords logoutRecords, boolean invalidateOnSignOut) {
+    private WebFlows(OidcClient client, ProviderSettings provider, SignInSettings config, LogoutRecords logoutRecords,
+                     boolean invalidateOnSignOut) {
         this.client = client;
-        this.config = config;
+        this.provider = provider;
+        this.settings = config;
         this.store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins(), invalidateOnSignOut);
         this.apiRequests = new ApiRequests(config.apiPaths(), config.apiDetection());
         this.publicPaths = new PathRules(config.publicPaths());
@@ -61,12 +65,7 @@ public final class WebFlows {
      *                            java.time.Duration, int, boolean)})
      */
     public static WebFlows create(OidcClient client, LogoutRecords logoutRecords, boolean invalidateOnSignOut) {
-        return new WebFlows(client, client.config(), logoutRecords, invalidateOnSignOut);
-    }
-
-    /** The configuration the layer was built from. */
-    public ImsAuthConfig config() {
-        return config;
+        return new WebFlows(client, client.provider(), client.signIn(), logoutRecords, invalidateOnSignOut);
     }
 
     /**
@@ -78,12 +77,12 @@ public final class WebFlows {
      * @return true when discovery succeeded
      */
     public boolean warmUp(String route, String contextPath) {
-        return StartupReport.discoverAndLog(client, config, route, contextPath);
+        return StartupReport.discoverAndLog(client, provider, settings, route, contextPath);
     }
 
     /** Makes this request's context and puts it on the request as {@link ImsAuth#ATTRIBUTE} for application code. */
     public ImsAuth begin(HttpServletRequest request) {
-        ImsAuth web = new ImsAuth(request, signIn, scopes, apiRequests, config);
+        ImsAuth web = new ImsAuth(request, signIn, scopes, apiRequests, provider);
         request.setAttribute(ImsAuth.ATTRIBUTE, web);
         return web;
     }

@@ -8,7 +8,6 @@ import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.TokenSet;
 import dev.imsauth.protocol.UserClaims;
-import dev.imsauth.web.ImsAuth;
 import dev.imsauth.web.WebFlows;
 import dev.imsauth.session.InMemoryLogoutRecords;
 import dev.imsauth.session.SessionStore;
@@ -95,6 +94,6 @@ class ImsTokensTest {
     }
 
     private static WebFlows flows(ImsAuthConfig config) {
-        return WebFlows.create(OidcClient.create(config), new InMemoryLogoutRecords(), true);
+        return WebFlows.create(OidcClient.create(config.provider(), config.signIn()), new InMemoryLogoutRecords(), true);
     }
 }
