@@ -24,11 +24,11 @@ import java.util.Optional;
  * {@code getUserPrincipal()}, {@code getRemoteUser()} and {@code isUserInRole()}, and {@link ImsAuth#from}
  * gives the user's tokens. Tokens are refreshed before they expire (one refresh per session at a time); a
  * refused refresh signs the user out, a provider outage after expiry answers 503. API calls get 401 JSON
- * instead of a redirect; {@code ims.logout-path} signs out (see {@link WebFlows}), {@code ims.signed-out-path}
- * is the always-public signed-out page, {@code ims.backchannel-logout-path} takes the provider's logout tokens
- * and
+ * instead of a redirect; {@code ims.logout-path} signs out, {@code ims.signed-out-path} is the always-public
+ * signed-out page, {@code ims.backchannel-logout-path} takes the provider's logout tokens, and
  * {@code request.logout()} forgets the user's tokens. No CDI needed; where CDI is present, the token and user
- * beans of {@code dev.imsauth.cdi} work behind the filter too.
+ * beans of {@code dev.imsauth.cdi} work behind the filter too. The work is done by the {@link WebFlows} that
+ * {@link #init} builds, the same the Jakarta Security mechanism runs on.
  */
 public class ImsAuthFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
