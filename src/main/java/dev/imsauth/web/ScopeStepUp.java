@@ -1,16 +1,13 @@
 package dev.imsauth.web;
 
 import dev.imsauth.config.ServiceScopes;
+import dev.imsauth.protocol.OpaqueValues;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.session.ScopeRequest;
 import dev.imsauth.session.SessionStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -63,13 +60,7 @@ final class ScopeStepUp {
 
     /** Names the user's current token generation without keeping the token: a hash of the access token. */
     private static String generation(SignedInUser user) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
-                    user.tokens().accessToken().getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
+        return OpaqueValues.sha256(user.tokens().accessToken());
     }
 
     static List<String> validated(String... scopes) {
