@@ -22,6 +22,8 @@ public final class TokenSet implements Serializable {
     private final Instant obtainedAt;
     /** No refresh before this instant (a cool-down after a failed refresh); null when none. */
     private final Instant refreshPausedUntil;
+    /** When {@link #needsRefresh} turns true for the last margin asked (one margin per application), worked out once. */
+    private transient volatile RefreshFrom refreshFrom;
 
     public TokenSet(String accessToken, String refreshToken, String idToken, Instant expiresAt, List<String> scopes) {
         this(accessToken, refreshToken, idToken, expiresAt, scopes, null, null);
@@ -85,12 +87,30 @@ public final class TokenSet implements Serializable {
      * request), and no cool-down after a failed refresh is running.
      */
     public boolean needsRefresh(Instant now, Duration margin) {
-        Duration effective = margin;
-        if (obtainedAt != null && expiresAt.isAfter(obtainedAt)) {
-            Duration half = Duration.between(obtainedAt, expiresAt).dividedBy(2);
-            effective = half.compareTo(margin) < 0 ? half : margin;
+        RefreshFrom from = refreshFrom;
+        if (from == null || !from.margin().equals(margin)) {
+            Duration effective = margin;
+            if (obtainedAt != null && expiresAt.isAfter(obtainedAt)) {
+                Duration half = half(Duration.between(obtainedAt, expiresAt));
+                effective = half.compareTo(margin) < 0 ? half : margin;
+            }
+            // now + effective >= expiresAt  <=>  now >= expiresAt - effective
+            from = new RefreshFrom(margin, ProviderBounds.plus(expiresAt, effective.negated()));
+            refreshFrom = from;
         }
-        return expiresWithin(now, effective);
+        return !now.isBefore(from.at());
+    }
+
+    private record RefreshFrom(Duration margin, Instant at) {
+    }
+
+    /**
+     * {@code d.dividedBy(2)} for a positive duration, exactly (rounded down to the nanosecond), without the
+     * BigDecimal arithmetic {@code dividedBy} does: this is asked on every signed-in request.
+     */
+    private static Duration half(Duration d) {
+        long seconds = d.getSeconds();
+        return Duration.ofSeconds(seconds / 2, (seconds % 2) * 500_000_000L + d.getNano() / 2);
     }
 
     /** The end of the cool-down after a failed refresh, if one is running at {@code now}. */

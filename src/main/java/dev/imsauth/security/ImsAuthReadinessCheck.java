@@ -24,7 +24,7 @@ public class ImsAuthReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        ProviderStatus.Snapshot s = runtime.flow().client().probe();
+        ProviderStatus.Snapshot s = runtime.probe();
         HealthCheckResponseBuilder b = HealthCheckResponse.named(NAME).status(s.usable())
                 .withData("issuer", runtime.provider().issuer().toString());
         part(b, "discovery", s.discovery());

@@ -3,55 +3,51 @@ package dev.imsauth.security;
 import dev.imsauth.cdi.MicroProfileConfigSource;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.config.ProviderSettings;
-import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.OidcClient;
-import dev.imsauth.web.LogoutFlow;
+import dev.imsauth.protocol.ProviderStatus;
 import dev.imsauth.web.LogoutStores;
-import dev.imsauth.web.SignOutRoutes;
-import dev.imsauth.session.BackChannelLogouts;
 import dev.imsauth.web.SignInCustomizer;
-import dev.imsauth.web.SignInFlow;
-import dev.imsauth.web.StartupReport;
-import dev.imsauth.session.SessionStore;
+import dev.imsauth.web.WebFlows;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The application's ims-auth, built once from MicroProfile Config: the validated configuration, the
- * {@link OidcClient}, and the {@link SignInFlow} and the {@link SignOutRoutes} over one session store. The Jakarta Security mechanism runs on it; it is
- * created on first use, so an application that signs in through the filter never reads MicroProfile Config.
+ * The mechanism's composition root, built once from MicroProfile Config: the validated configuration, the
+ * {@link OidcClient}, and the {@link WebFlows} over them — the same factory the filter's {@code init} uses. It
+ * is created on first use, so an application that signs in through the filter never reads MicroProfile Config.
  * A missing or invalid key fails creation with an {@link dev.imsauth.config.ImsAuthConfigException} that
  * names the key.
  */
 @ApplicationScoped
 public class ImsAuthRuntime {
     private ProviderSettings provider;
-    private SignInFlow flow;
-    private SignOutRoutes signOut;
+    private OidcClient client;
+    private WebFlows flows;
 
     @PostConstruct
     void start() {
         dev.imsauth.config.ConfigSource source = MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader());
         ImsAuthConfig config = ImsAuthConfig.load(source);
         provider = config.provider();
-        SignInSettings signIn = config.signIn();
-        OidcClient client = OidcClient.create(provider, signIn);
+        client = OidcClient.create(provider, config.signIn());
         // the mechanism ends sessions without invalidating them inside validateRequest (see SessionStore)
-        SessionStore store = new SessionStore(client.clock(), signIn.loginTimeout(), signIn.maxPendingLogins(), false);
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        flow = new SignInFlow(client, store, new BackChannelLogouts(LogoutStores.of(signIn), client.clock(),
-                signIn.logoutCheckInterval()), SignInCustomizer.load(source, loader != null ? loader
-                : ImsAuthRuntime.class.getClassLoader()));
-        signOut = new SignOutRoutes(flow);
+        flows = WebFlows.create(client, LogoutStores.of(config.signIn()), false,
+                SignInCustomizer.load(source, loader != null ? loader : ImsAuthRuntime.class.getClassLoader()));
     }
 
     /** Releases the HTTP client's threads when the application stops. */
     @PreDestroy
     void stop() {
-        if (flow != null) {
-            flow.client().close();
+        if (client != null) {
+            client.close();
         }
+    }
+
+    /** The provider's state for the readiness check: discovery re-read at most once per health-probe interval. */
+    ProviderStatus.Snapshot probe() {
+        return client.probe();
     }
 
     /** The provider and client settings (client id, the principal and groups claims). */
@@ -59,21 +55,13 @@ public class ImsAuthRuntime {
         return provider;
     }
 
-    public SignInFlow flow() {
-        return flow;
-    }
-
-    public LogoutFlow logout() {
-        return signOut.logout();
-    }
-
-    /** The sign-out paths (logout, signed-out page, back-channel logout). */
-    public SignOutRoutes signOut() {
-        return signOut;
+    /** The sign-in and sign-out flows the mechanism runs. */
+    public WebFlows flows() {
+        return flows;
     }
 
     /** Discovers the provider now, so that a wrong issuer shows in the log at start, and logs the start; never fails. */
     public void warmUp() {
-        StartupReport.discoverAndLog(flow.client(), "Jakarta Security mechanism", null);
+        flows.warmUp("Jakarta Security mechanism", null);
     }
 }

@@ -1,12 +1,9 @@
 package dev.imsauth.security;
 
-import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.SignedInUser;
-import dev.imsauth.web.ErrorResponses;
 import dev.imsauth.web.ImsAuth;
-import dev.imsauth.web.ReturnUrls;
-import dev.imsauth.web.SignInFlow;
+import dev.imsauth.web.WebFlows;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -23,11 +20,11 @@ import java.util.Optional;
  * ({@code getUserPrincipal()}, {@code isUserInRole()}, {@code @RolesAllowed}, {@code SecurityContext}).
  * Enabled by {@link ImsAuthenticationMechanismDefinition}; configured through MicroProfile Config.
  *
- * <p>A thin adapter over the {@link SignInFlow} the filter uses, per request:
+ * <p>A thin adapter over the {@link WebFlows} the filter uses too (built by {@link ImsAuthRuntime}), per request:
  * <ul>
  * <li>the provider's callback: the flow completes the sign-in (state, PKCE, nonce, ID token, new session
  *     id, tokens into the session) and the browser is sent on to the page it first asked for;</li>
- * <li>{@code ims.logout-path}: the {@link dev.imsauth.web.LogoutFlow} the filter uses (confirmation page on
+ * <li>{@code ims.logout-path}: the logout flow the filter uses (confirmation page on
  *     GET, same-origin POST revokes, ends the session and goes through the provider's end-session);</li>
  * <li>a session with a signed-in user: the tokens are refreshed first when about to expire, and the
  *     container is told the caller principal ({@code ims.principal-claim}) and groups
@@ -43,47 +40,54 @@ import java.util.Optional;
  * tokens from the session.
  */
 public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
-    private final ImsAuthRuntime runtime;
+    private final WebFlows flows;
+    private final String principalClaim;
+    private final String groupsClaim;
 
     @Inject
     public ImsAuthenticationMechanism(ImsAuthRuntime runtime) {
-        this.runtime = runtime;
+        this.flows = runtime.flows();
+        this.principalClaim = runtime.provider().principalClaim();
+        this.groupsClaim = runtime.provider().groupsClaim();
     }
 
     /** For the container's proxy. */
     protected ImsAuthenticationMechanism() {
-        this.runtime = null;
+        this.flows = null;
+        this.principalClaim = null;
+        this.groupsClaim = null;
     }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
-        SignInFlow flow = runtime.flow();
-        flow.begin(request);
-        ImsAuth.bind(flow, request);
+        ImsAuth web = flows.begin(request);
         boolean mustSignIn = context.isProtected() || context.isAuthenticationRequest();
         try {
-            if (flow.isCallback(request)) {
-                return completeSignIn(flow, request, response);
+            if (flows.isCallback(web)) {
+                // the response is the redirect on (or the error page): the container learns the caller next time
+                flows.completeSignIn(web, response);
+                return written(response);
             }
-            if (runtime.signOut().answer(request, response)) {
+            if (flows.answerSignOut(web, response)) {
                 return written(response);
             }
             Optional<SignedInUser> user;
             try {
-                user = flow.currentUser(request);
+                user = flows.currentUser(web);
             } catch (ImsAuthException e) {
                 if (!mustSignIn) {
                     return context.doNothing();
                 }
-                ErrorResponses.send(request, response, e, ReturnUrls.of(request));
+                flows.fail(web, response, e);
                 return written(response);
             }
             if (user.isPresent()) {
-                return notifyContainer(context, user.get());
+                return context.notifyContainerAboutLogin(user.get().principalName(principalClaim),
+                        new HashSet<>(user.get().groups(groupsClaim)));
             }
-            if (mustSignIn && !runtime.signOut().isLanding(request)) {
-                flow.challenge(request, response);
+            if (mustSignIn && !flows.isLanding(web)) {
+                flows.challenge(web, response);
                 return written(response);
             }
             return context.doNothing();
@@ -94,21 +98,8 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        runtime.flow().store().signOut(request);
+        flows.forgetUser(request);
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
-    }
-
-    /**
-     * The callback's response is the redirect on (or the flow's error page), so the container learns the
-     * caller on the next request, from the session.
-     */
-    private static AuthenticationStatus completeSignIn(SignInFlow flow, HttpServletRequest request,
-                                                       HttpServletResponse response) throws IOException {
-        Optional<SignInFlow.CompletedSignIn> done = flow.handleCallback(request, response);
-        if (done.isPresent()) {
-            flow.redirectAfterSignIn(response, done.get().returnUrl());
-        }
-        return written(response);
     }
 
     /**
@@ -124,11 +115,5 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
             response.getOutputStream().close();
         }
         return AuthenticationStatus.SEND_CONTINUE;
-    }
-
-    private AuthenticationStatus notifyContainer(HttpMessageContext context, SignedInUser user) {
-        ProviderSettings config = runtime.provider();
-        return context.notifyContainerAboutLogin(user.principalName(config.principalClaim()),
-                new HashSet<>(user.groups(config.groupsClaim())));
     }
 }

@@ -1,24 +1,14 @@
 package dev.imsauth.servlet;
 
-import dev.imsauth.web.SignInCustomizer;
-import dev.imsauth.web.SignInFlow;
-import dev.imsauth.web.LogoutFlow;
-import dev.imsauth.web.ReturnUrls;
-import dev.imsauth.web.ApiRequests;
-import dev.imsauth.web.ErrorResponses;
-import dev.imsauth.web.PathRules;
-import dev.imsauth.web.SignOutRoutes;
-import dev.imsauth.web.LogoutStores;
-import dev.imsauth.web.StartupReport;
-import dev.imsauth.web.ImsAuth;
 import dev.imsauth.config.ImsAuthConfig;
-import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.SignedInUser;
-import dev.imsauth.session.BackChannelLogouts;
 import dev.imsauth.session.LogoutRecords;
-import dev.imsauth.session.SessionStore;
+import dev.imsauth.web.ImsAuth;
+import dev.imsauth.web.LogoutStores;
+import dev.imsauth.web.SignInCustomizer;
+import dev.imsauth.web.WebFlows;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -35,19 +25,19 @@ import java.util.Optional;
  * {@code getUserPrincipal()}, {@code getRemoteUser()} and {@code isUserInRole()}, and {@link ImsAuth#from}
  * gives the user's tokens. Tokens are refreshed before they expire (one refresh per session at a time); a
  * refused refresh signs the user out, a provider outage after expiry answers 503. API calls get 401 JSON
- * instead of a redirect; {@code ims.logout-path} signs out (see {@link LogoutFlow}), {@code ims.signed-out-path}
- * is the always-public signed-out page, {@code ims.backchannel-logout-path} takes the provider's logout tokens
- * (see {@link SignOutRoutes}), and
+ * instead of a redirect; {@code ims.logout-path} signs out, {@code ims.signed-out-path} is the always-public
+ * signed-out page, {@code ims.backchannel-logout-path} takes the provider's logout tokens, and
  * {@code request.logout()} forgets the user's tokens. No CDI needed; where CDI is present, the token and user
- * beans of {@code dev.imsauth.cdi} work behind the filter too.
+ * beans of {@code dev.imsauth.cdi} work behind the filter too. The work is done by the {@link WebFlows} that
+ * {@link #init} builds, the same the Jakarta Security mechanism runs on.
  */
 public class ImsAuthFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private transient OidcClient presetClient;
     private transient LogoutRecords presetRecords;
-    private transient SignInFlow flow;
-    private transient SignOutRoutes signOut;
-    private transient PathRules publicPaths;
+    private transient WebFlows flows;
+    private transient String principalClaim;
+    private transient String groupsClaim;
     private transient OidcClient ownClient;
 
     /** For containers: configuration comes from init-params, system properties and the environment. */
@@ -70,17 +60,14 @@ public class ImsAuthFilter extends HttpFilter {
         super.init(filterConfig);
         OidcClient client = presetClient != null ? presetClient : create(filterConfig);
         ownClient = presetClient != null ? null : client;
-        SignInSettings signIn = client.signIn();
-        SessionStore store = new SessionStore(client.clock(), signIn.loginTimeout(), signIn.maxPendingLogins());
-        LogoutRecords records = presetRecords != null ? presetRecords : LogoutStores.of(signIn);
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
         SignInCustomizer customizer = SignInCustomizer.load(InitParamSource.of(filterConfig),
-                Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
-                        : ImsAuthFilter.class.getClassLoader());
-        flow = new SignInFlow(client, store, new BackChannelLogouts(records, client.clock(), signIn.logoutCheckInterval()),
+                loader != null ? loader : ImsAuthFilter.class.getClassLoader());
+        flows = WebFlows.create(client, presetRecords != null ? presetRecords : LogoutStores.of(client.signIn()), true,
                 customizer);
-        signOut = new SignOutRoutes(flow);
-        publicPaths = new PathRules(signIn.publicPaths());
-        StartupReport.discoverAndLog(client, "filter", filterConfig.getServletContext().getContextPath());
+        principalClaim = client.provider().principalClaim();
+        groupsClaim = client.provider().groupsClaim();
+        flows.warmUp("filter", filterConfig.getServletContext().getContextPath());
     }
 
     private static OidcClient create(FilterConfig filterConfig) {
@@ -91,35 +78,30 @@ public class ImsAuthFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        flow.begin(request);
-        if (flow.isCallback(request)) {
-            Optional<SignInFlow.CompletedSignIn> done = flow.handleCallback(request, response);
-            if (done.isPresent()) {
-                flow.redirectAfterSignIn(response, done.get().returnUrl());
-            }
+        ImsAuth web = flows.begin(request);
+        if (flows.isCallback(web)) {
+            flows.completeSignIn(web, response);
             return;
         }
-        if (signOut.answer(request, response)) {
+        if (flows.answerSignOut(web, response)) {
             return;
         }
-        boolean isPublic = publicPaths.matches(ApiRequests.pathInContext(request)) || signOut.isLanding(request);
         Optional<SignedInUser> user;
         try {
-            user = flow.currentUser(request);
+            user = flows.currentUser(web);
         } catch (ImsAuthException e) {
-            if (!isPublic) {
-                ErrorResponses.send(request, response, e, ReturnUrls.of(request));
+            if (!flows.isPublic(web)) {
+                flows.fail(web, response, e);
                 return;
             }
             user = Optional.empty();
         }
-        ImsAuth.bind(flow, request);
         if (user.isPresent()) {
-            chain.doFilter(new SignedInRequest(request, user.get(), flow.client().provider(), flow.store()), response);
-        } else if (isPublic) {
+            chain.doFilter(new SignedInRequest(request, user.get(), principalClaim, groupsClaim, flows), response);
+        } else if (flows.isPublic(web)) {
             chain.doFilter(request, response);
         } else {
-            flow.challenge(request, response);
+            flows.challenge(web, response);
         }
     }
 
@@ -131,15 +113,5 @@ public class ImsAuthFilter extends HttpFilter {
             ownClient = null;
         }
         super.destroy();
-    }
-
-    /** The sign-in flow this filter runs (for adapters that share it). */
-    public SignInFlow flow() {
-        return flow;
-    }
-
-    /** The logout flow this filter runs. */
-    public LogoutFlow logoutFlow() {
-        return signOut.logout();
     }
 }

@@ -1,13 +1,13 @@
 package dev.imsauth.servlet;
 
-import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.protocol.SignedInUser;
-import dev.imsauth.session.SessionStore;
+import dev.imsauth.web.WebFlows;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The request as the application sees it behind the filter: {@code getUserPrincipal()},
@@ -19,16 +19,19 @@ import java.util.Collection;
 final class SignedInRequest extends HttpServletRequestWrapper {
     static final String AUTH_TYPE = "OIDC";
     private final SignedInUser user;
-    private final ProviderSettings config;
-    private final SessionStore store;
+    private final String principalClaim;
+    private final String groupsClaim;
+    private final WebFlows flows;
     private Principal principal;
     private volatile boolean loggedOut;
 
-    SignedInRequest(HttpServletRequest request, SignedInUser user, ProviderSettings config, SessionStore store) {
+    SignedInRequest(HttpServletRequest request, SignedInUser user, String principalClaim, String groupsClaim,
+                    WebFlows flows) {
         super(request);
         this.user = user;
-        this.config = config;
-        this.store = store;
+        this.principalClaim = principalClaim;
+        this.groupsClaim = groupsClaim;
+        this.flows = flows;
     }
 
     @Override
@@ -38,7 +41,7 @@ final class SignedInRequest extends HttpServletRequestWrapper {
         }
         Principal p = principal;
         if (p == null) {
-            String name = user.principalName(config.principalClaim());
+            String name = user.principalName(principalClaim);
             p = () -> name;
             principal = p;
         }
@@ -57,7 +60,15 @@ final class SignedInRequest extends HttpServletRequestWrapper {
         if (loggedOut || role == null) {
             return false;
         }
-        Object groups = user.claims().all().get(config.groupsClaim());
+        Object groups = user.claims().all().get(groupsClaim);
+        if (groups instanceof List<?> list) { // by index: no iterator per role check
+            for (int i = 0; i < list.size(); i++) {
+                if (role.equals(String.valueOf(list.get(i)))) {
+                    return true;
+                }
+            }
+            return false;
+        }
         if (groups instanceof Collection<?> c) {
             for (Object g : c) {
                 if (role.equals(String.valueOf(g))) {
@@ -78,7 +89,7 @@ final class SignedInRequest extends HttpServletRequestWrapper {
     @Override
     public void logout() throws ServletException {
         loggedOut = true;
-        store.signOut((HttpServletRequest) getRequest());
+        flows.forgetUser((HttpServletRequest) getRequest());
         super.logout();
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * This node's view of the back-channel logouts of the application: which provider sessions ({@code sid}) and
@@ -33,6 +34,8 @@ public final class BackChannelLogouts {
     private final Duration interval;
     private final Map<String, Instant> ended = new ConcurrentHashMap<>();
     private volatile Instant nextLook = Instant.MIN;
+    /** {@link #nextLook} in epoch milliseconds, rounded down: a look is not due while the clock's millis are below. */
+    private volatile long nextLookMillis = Long.MIN_VALUE;
     private volatile Instant lastLook;
     private Instant nextPurge = Instant.MIN;
 
@@ -58,12 +61,18 @@ public final class BackChannelLogouts {
 
     /** True when a back-channel logout ended this user's session, which signed in at {@code signedInAt}. */
     public boolean isEnded(SignedInUser user, Instant signedInAt) {
+        return isEnded(user, () -> signedInAt);
+    }
+
+    /** As {@link #isEnded(SignedInUser, Instant)}, asking when the user signed in only if any logout is known. */
+    public boolean isEnded(SignedInUser user, Supplier<Instant> signedInAt) {
         lookAtSharedRecordsIfDue();
         if (ended.isEmpty()) {
             return false;
         }
-        return endedAfter(key(Kind.SUB, user.claims().subject()), signedInAt)
-                || user.claims().string("sid").map(sid -> endedAfter(key(Kind.SID, sid), signedInAt)).orElse(false);
+        Instant at = signedInAt.get();
+        return endedAfter(key(Kind.SUB, user.claims().subject()), at)
+                || user.claims().string("sid").map(sid -> endedAfter(key(Kind.SID, sid), at)).orElse(false);
     }
 
     private boolean endedAfter(String key, Instant signedInAt) {
@@ -72,6 +81,9 @@ public final class BackChannelLogouts {
     }
 
     private void lookAtSharedRecordsIfDue() {
+        if (clock.millis() < nextLookMillis) {
+            return; // asked on every signed-in request: no Instant made until a look may be due
+        }
         Instant now = clock.instant();
         if (now.isBefore(nextLook)) {
             return;
@@ -81,6 +93,7 @@ public final class BackChannelLogouts {
                 return;
             }
             nextLook = now.plus(interval);
+            nextLookMillis = nextLook.toEpochMilli();
             // overlap the previous look by one interval: a record written by a node with a slightly late clock,
             // or committed just after that look, is still seen
             Instant from = lastLook.minus(interval);

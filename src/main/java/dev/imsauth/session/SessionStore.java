@@ -14,9 +14,17 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Reads and writes the library's two session attributes. Every change is written back with
- * {@code setAttribute}, so replicating containers see it. Read-modify-write sequences on one session
- * are serialized by {@link SessionLocks}.
+ * The only class that reads and writes the library's session attributes; they are exactly these six:
+ * <ul>
+ * <li>{@value #PENDING_ATTRIBUTE}: the sign-ins under way ({@link PendingLogins});</li>
+ * <li>{@value #USER_ATTRIBUTE}: the signed-in user and their tokens ({@link SignedInUser});</li>
+ * <li>{@value #SIGNED_IN_AT_ATTRIBUTE}: when that user signed in (a Long), for back-channel logouts;</li>
+ * <li>{@value #LOGOUT_TOKEN_ATTRIBUTE}: the token the logout confirmation form carries (a String);</li>
+ * <li>{@value #SIGN_OUT_ATTRIBUTE}: a sign-out on its way through the provider ({@link SignOutInProgress});</li>
+ * <li>{@value #SCOPE_REQUEST_ATTRIBUTE}: scopes the user was just sent to the provider for ({@link ScopeRequest}).</li>
+ * </ul>
+ * Every change is written back with {@code setAttribute}, so replicating containers see it. Read-modify-write
+ * sequences on one session are serialized by {@link SessionLocks}.
  */
 public final class SessionStore {
     /** The pending sign-ins ({@link PendingLogins}). */
@@ -29,6 +37,8 @@ public final class SessionStore {
     public static final String SIGNED_IN_AT_ATTRIBUTE = "dev.imsauth.signed-in-at";
     /** A sign-out on its way through the provider's end-session ({@link SignOutInProgress}), in a fresh session. */
     public static final String SIGN_OUT_ATTRIBUTE = "dev.imsauth.sign-out";
+    /** Scopes the user was sent to the provider for ({@link ScopeRequest}), until they have them. */
+    public static final String SCOPE_REQUEST_ATTRIBUTE = "dev.imsauth.scope-request";
     private final SecureRandom random = new SecureRandom();
     private final SessionLocks locks = new SessionLocks();
     private final Clock clock;
@@ -127,12 +137,35 @@ public final class SessionStore {
         if (session == null) {
             return Optional.empty();
         }
+        if (session.getAttribute(SIGN_OUT_ATTRIBUTE) == null) {
+            return Optional.empty(); // every request asks: no lock unless there is something to take
+        }
         synchronized (locks.of(session)) {
             if (session.getAttribute(SIGN_OUT_ATTRIBUTE) instanceof SignOutInProgress signOut) {
                 session.removeAttribute(SIGN_OUT_ATTRIBUTE);
                 return Optional.of(signOut);
             }
             return Optional.empty();
+        }
+    }
+
+    /** Remembers the scopes the user is being sent to the provider for, creating the session if needed. */
+    public void rememberScopeRequest(HttpServletRequest request, ScopeRequest asked) {
+        request.getSession(true).setAttribute(SCOPE_REQUEST_ATTRIBUTE, asked);
+    }
+
+    /** The scopes the user was last sent to the provider for, if any. */
+    public Optional<ScopeRequest> scopeRequest(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(SCOPE_REQUEST_ATTRIBUTE) instanceof ScopeRequest asked
+                ? Optional.of(asked) : Optional.empty();
+    }
+
+    /** Forgets the scopes asked for (the user has them, or was told they were declined). */
+    public void forgetScopeRequest(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SCOPE_REQUEST_ATTRIBUTE);
         }
     }
 

@@ -86,6 +86,11 @@ public final class TokenRefresher {
         return renew(slot, stored.get(), true);
     }
 
+    /** True when this user's access token is not yet within the refresh margin of expiring: nothing to do. */
+    public boolean isFresh(SignedInUser user) {
+        return !user.tokens().needsRefresh(clock.instant(), margin);
+    }
+
     /**
      * The user after an API answered 401 to {@code rejectedAccessToken}: refreshed when the slot still holds
      * that token, else whatever newer generation the slot holds (another request renewed it already).

@@ -12,35 +12,27 @@ import java.util.Locale;
  * {@code X-Requested-With}, a {@code Sec-Fetch-Mode} other than {@code navigate}, or an {@code Accept}
  * that does not ask for HTML.
  *
- * <p>{@link #classify} remembers its answer in a request attribute, so that {@link ErrorResponses} (and
- * anything else that asks {@link #isApiCall(HttpServletRequest)} later in the request) answers the same way.
+ * <p>Asked only when an answer depends on it (a challenge, an error page, a scope check), through the
+ * request's {@link ImsAuth}, which keeps the answer for the rest of the request; a signed-in request that
+ * passes through never asks.
  */
-public final class ApiRequests {
-    /** Request attribute holding the {@link Boolean} answer of {@link #classify}. */
-    public static final String ATTRIBUTE = "dev.imsauth.api-call";
+final class ApiRequests {
     private final PathRules apiPaths;
     private final boolean detectByHeaders;
 
-    public ApiRequests(List<String> apiPaths, boolean detectByHeaders) {
+    ApiRequests(List<String> apiPaths, boolean detectByHeaders) {
         this.apiPaths = new PathRules(apiPaths);
         this.detectByHeaders = detectByHeaders;
     }
 
     /** From {@code ims.api-paths} and {@code ims.api-detection}. */
-    public ApiRequests(SignInSettings config) {
+    ApiRequests(SignInSettings config) {
         this(config.apiPaths(), config.apiDetection());
     }
 
-    /** Decides by the configured rules and remembers the answer on the request. */
-    public boolean classify(HttpServletRequest request) {
-        boolean api = apiPaths.matches(pathInContext(request)) || (detectByHeaders && byHeaders(request));
-        request.setAttribute(ATTRIBUTE, api);
-        return api;
-    }
-
-    /** The answer {@link #classify} gave for this request, or the header rules when it was not classified. */
-    public static boolean isApiCall(HttpServletRequest request) {
-        return request.getAttribute(ATTRIBUTE) instanceof Boolean b ? b : byHeaders(request);
+    /** Decides by the configured rules; {@code path} is the request's {@link #pathInContext}. */
+    boolean isApiCall(HttpServletRequest request, String path) {
+        return apiPaths.matches(path) || (detectByHeaders && byHeaders(request));
     }
 
     /** The header rules alone. */
@@ -61,7 +53,7 @@ public final class ApiRequests {
     }
 
     /** The path below the context, decoded, as servlet mappings see it. */
-    public static String pathInContext(HttpServletRequest request) {
+    static String pathInContext(HttpServletRequest request) {
         String info = request.getPathInfo();
         String servletPath = request.getServletPath();
         if (info == null || info.isEmpty()) {

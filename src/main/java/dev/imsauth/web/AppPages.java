@@ -17,7 +17,6 @@ import java.util.Optional;
  */
 public final class AppPages {
     /** Request attribute under which the flow puts this instance for {@link ErrorResponses}. */
-    static final String ATTRIBUTE = AppPages.class.getName();
     /** The failure's HTTP status (an Integer). */
     public static final String ERROR_STATUS = "dev.imsauth.error.status";
     /** The failure's stable reason code, e.g. {@code state_mismatch}. */
@@ -41,15 +40,6 @@ public final class AppPages {
 
     AppPages(SignInSettings config) {
         this.config = config;
-    }
-
-    /** Makes this instance known to {@link ErrorResponses} for the rest of the request. */
-    void bind(HttpServletRequest request) {
-        request.setAttribute(ATTRIBUTE, this);
-    }
-
-    static Optional<AppPages> of(HttpServletRequest request) {
-        return request.getAttribute(ATTRIBUTE) instanceof AppPages pages ? Optional.of(pages) : Optional.empty();
     }
 
     boolean error(HttpServletRequest request, HttpServletResponse response, int status,

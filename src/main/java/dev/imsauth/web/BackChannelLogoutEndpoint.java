@@ -30,14 +30,16 @@ final class BackChannelLogoutEndpoint {
     private static final System.Logger LOG = System.getLogger(BackChannelLogoutEndpoint.class.getName());
     private final OidcClient client;
     private final BackChannelLogouts logouts;
+    private final String path;
 
-    BackChannelLogoutEndpoint(OidcClient client, BackChannelLogouts logouts) {
+    BackChannelLogoutEndpoint(OidcClient client, BackChannelLogouts logouts, String path) {
         this.client = client;
         this.logouts = logouts;
+        this.path = path;
     }
 
-    boolean isEndpoint(String path) {
-        return path.equals(client.signIn().backChannelLogoutPath());
+    boolean isEndpoint(String requestPath) {
+        return requestPath.equals(path);
     }
 
     void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {

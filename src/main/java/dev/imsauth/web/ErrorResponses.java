@@ -13,19 +13,19 @@ import java.util.Map;
  * what went wrong in words a user can act on. Messages are escaped; nothing secret is ever in them (the
  * protocol's exception messages hold no token, code or secret), and there is no stack trace.
  */
-public final class ErrorResponses {
+final class ErrorResponses {
     private ErrorResponses() {
     }
 
     /** Sends the failure; for 401 adds a {@code WWW-Authenticate} challenge. */
-    public static void send(HttpServletRequest request, HttpServletResponse response, ImsAuthException e,
-                            String retryHref) throws IOException {
-        send(request, response, e.failure().status(), e.reason(), e.getMessage(), retryHref);
+    static void send(ImsAuth web, HttpServletResponse response, ImsAuthException e, String retryHref)
+            throws IOException {
+        send(web, response, e.failure().status(), e.reason(), e.getMessage(), retryHref);
     }
 
-    /** Sends a status with a reason code and a human message. */
-    public static void send(HttpServletRequest request, HttpServletResponse response, int status, String reason,
-                            String message, String retryHref) throws IOException {
+    /** Sends a status with a reason code and a human message; JSON when the request is an API call. */
+    static void send(ImsAuth web, HttpServletResponse response, int status, String reason, String message,
+                     String retryHref) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -38,13 +38,13 @@ public final class ErrorResponses {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"ims\", error=\"" + reason.replaceAll("[^a-z_]", "") + "\"");
         }
-        if (ApiRequests.isApiCall(request)) {
+        if (web.isApiCall()) {
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter().write(json(reason, message));
             return;
         }
-        java.util.Optional<AppPages> pages = AppPages.of(request);
-        if (pages.isPresent() && pages.get().error(request, response, status,
+        HttpServletRequest request = web.request();
+        if (web.pages().error(request, response, status,
                 errorAttributes(status, reason, message, retryHref))) {
             return; // the application's own error page (ims.error-page)
         }
@@ -76,14 +76,14 @@ public final class ErrorResponses {
     }
 
     /** Marks a response as never cacheable and never leaking its URL in a Referer. */
-    public static void noStore(HttpServletResponse response) {
+    static void noStore(HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Pragma", "no-cache");
         response.setHeader("Referrer-Policy", "no-referrer");
     }
 
     /** HTML-escapes text for element content and attribute values. */
-    public static String html(String s) {
+    static String html(String s) {
         if (s == null) {
             return "";
         }

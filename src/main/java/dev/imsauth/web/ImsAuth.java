@@ -1,26 +1,20 @@
 package dev.imsauth.web;
 
 import dev.imsauth.config.ProviderSettings;
-import dev.imsauth.config.ServiceScopes;
 import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Failure;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.TokenSet;
-import dev.imsauth.protocol.OpaqueValues;
-import dev.imsauth.config.ServiceScopes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.Serializable;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What application code behind {@link dev.imsauth.servlet.ImsAuthFilter} can ask about the current user, without CDI. The filter
- * puts one on every request it covers:
+ * What application code behind {@link dev.imsauth.servlet.ImsAuthFilter} (or the Jakarta Security mechanism)
+ * can ask about the current user, without CDI. The filter puts one on every request it covers:
  *
  * <pre>{@code
  * ImsAuth auth = ImsAuth.from(request);
@@ -34,25 +28,34 @@ import java.util.Optional;
  * for the scopes already granted plus the new ones, and returns it to the same URL (GET) afterwards. An API
  * call gets 403 with {@code WWW-Authenticate: Bearer error="insufficient_scope"} instead. When the provider
  * comes back without granting them, the user gets 403 rather than an endless round trip.
+ *
+ * <p><b>The request's context.</b> The same object is what the flows of this package know about the request
+ * instead of request attributes: its path below the context, and whether it is an API call or a browser
+ * navigation — decided only when an answer depends on it, and then once. Made by {@link WebFlows#begin}.
  */
 public final class ImsAuth {
     /** The request attribute under which the filter stores the instance. */
     public static final String ATTRIBUTE = ImsAuth.class.getName();
-    static final String SCOPE_REQUEST_ATTRIBUTE = "dev.imsauth.scope-request";
-    private final SignInFlow flow;
+    private static final byte UNDECIDED = 0;
+    private static final byte API_CALL = 1;
+    private static final byte BROWSER = 2;
     private final HttpServletRequest request;
+    private final SignInFlow signIn;
+    private final ScopeStepUp scopes;
+    private final ApiRequests apiRequests;
+    private final ProviderSettings provider;
+    private final AppPages pages;
+    private String path;
+    private byte kind = UNDECIDED;
 
-    /** An instance for one request; adapters call {@link #bind} instead. */
-    public ImsAuth(SignInFlow flow, HttpServletRequest request) {
-        this.flow = flow;
+    ImsAuth(HttpServletRequest request, SignInFlow signIn, ScopeStepUp scopes, ApiRequests apiRequests,
+            ProviderSettings provider, AppPages pages) {
+        this.pages = pages;
         this.request = request;
-    }
-
-    /** Creates the instance for this request and stores it as the {@link #ATTRIBUTE} attribute. */
-    public static ImsAuth bind(SignInFlow flow, HttpServletRequest request) {
-        ImsAuth auth = new ImsAuth(flow, request);
-        request.setAttribute(ATTRIBUTE, auth);
-        return auth;
+        this.signIn = signIn;
+        this.scopes = scopes;
+        this.apiRequests = apiRequests;
+        this.provider = provider;
     }
 
     /** The instance the filter (or the security mechanism) stored on this request. */
@@ -65,13 +68,18 @@ public final class ImsAuth {
     }
 
     /** The provider and client settings (client id, principal and groups claims) of the filter or mechanism. */
+    /** The application's own pages ({@code ims.error-page} and the others), if it configured any. */
+    AppPages pages() {
+        return pages;
+    }
+
     public ProviderSettings provider() {
-        return flow.client().provider();
+        return provider;
     }
 
     /** The signed-in user, refreshed when the access token is about to expire; empty when nobody is signed in. */
     public Optional<SignedInUser> user() {
-        return flow.currentUser(request);
+        return signIn.currentUser(this);
     }
 
     /** The user's tokens, refreshed when about to expire; {@code sign_in_required} (401 kind) without a user. */
@@ -82,12 +90,12 @@ public final class ImsAuth {
 
     /** The user's access token as a source for API clients such as {@code ITwinClient}. */
     public AccessTokenSource tokenSource() {
-        return flow.refresher().tokenSource(flow.store().slot(request));
+        return signIn.tokenSource(request);
     }
 
     /** True when the user's access token carries every one of these scopes. */
     public boolean hasScopes(String... scopes) {
-        List<String> wanted = validated(scopes);
+        List<String> wanted = ScopeStepUp.validated(scopes);
         return user().map(u -> u.tokens().scopes().containsAll(wanted)).orElse(false);
     }
 
@@ -97,65 +105,37 @@ public final class ImsAuth {
      * provider just declined them — and returns false; the caller then returns without writing.
      */
     public boolean requireScopes(HttpServletResponse response, String... scopes) throws IOException {
-        List<String> wanted = validated(scopes);
-        Optional<SignedInUser> user = user();
-        HttpSession session = request.getSession(false);
-        if (user.isPresent() && user.get().tokens().scopes().containsAll(wanted)) {
-            if (session != null) {
-                session.removeAttribute(SCOPE_REQUEST_ATTRIBUTE);
-            }
-            return true;
-        }
-        String scopeText = String.join(" ", wanted);
-        if (user.isPresent() && (flow.apiRequests().classify(request) || declinedJustNow(session, user.get(), wanted))) {
-            if (session != null) {
-                session.removeAttribute(SCOPE_REQUEST_ATTRIBUTE);
-            }
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"ims\", error=\"insufficient_scope\", scope=\""
-                    + scopeText + "\"");
-            ErrorResponses.send(request, response, 403, "insufficient_scope", "This needs permissions you have not "
-                    + "granted to the application: " + scopeText, ReturnUrls.fallback(request));
-            return false;
-        }
-        LinkedHashSet<String> ask = new LinkedHashSet<>(user.map(u -> u.tokens().scopes()).orElse(List.of()));
-        ask.addAll(wanted);
-        if (user.isPresent()) {
-            request.getSession(true).setAttribute(SCOPE_REQUEST_ATTRIBUTE,
-                    new ScopeRequest(wanted, generation(user.get())));
-        }
-        flow.challenge(request, response, ReturnUrls.of(request), List.copyOf(ask));
-        return false;
+        return this.scopes.require(this, response, ScopeStepUp.validated(scopes));
     }
 
-    /** True when we asked for these scopes and a new sign-in has completed since, still without them. */
-    private static boolean declinedJustNow(HttpSession session, SignedInUser user, List<String> wanted) {
-        return session != null && session.getAttribute(SCOPE_REQUEST_ATTRIBUTE) instanceof ScopeRequest asked
-                && asked.scopes().containsAll(wanted) && !asked.generation().equals(generation(user));
+    /**
+     * Starts a sign-in that comes back to {@code returnUrl} (a same-origin path; anything else comes back to the
+     * application's landing page), e.g. from an application's own "Sign in" link. API calls get 401 JSON.
+     */
+    public void signIn(HttpServletResponse response, String returnUrl) throws IOException {
+        signIn.challenge(this, response, returnUrl, List.of());
     }
 
-    /** Names the user's current token generation without keeping the token: a hash of the access token. */
-    private static String generation(SignedInUser user) {
-        return OpaqueValues.sha256(user.tokens().accessToken());
+    /** The request this context belongs to (as the filter or the mechanism received it). */
+    HttpServletRequest request() {
+        return request;
     }
 
-    private static List<String> validated(String... scopes) {
-        if (scopes == null || scopes.length == 0) {
-            throw new IllegalArgumentException("name at least one scope");
+    /** The path below the context, decoded, as servlet mappings see it; worked out once. */
+    String path() {
+        String p = path;
+        if (p == null) {
+            p = ApiRequests.pathInContext(request);
+            path = p;
         }
-        for (String s : scopes) {
-            if (!ServiceScopes.isScopeToken(s)) {
-                throw new IllegalArgumentException("not a valid OAuth scope: '" + s + "'");
-            }
-        }
-        return List.of(scopes);
+        return p;
     }
 
-    /** Scopes we sent the user to the provider for, and the token generation they had then. */
-    private record ScopeRequest(List<String> scopes, String generation) implements Serializable {
-        private static final long serialVersionUID = 1L;
-
-        ScopeRequest {
-            scopes = List.copyOf(scopes);
+    /** True for a script's or XHR/fetch call (see {@link ApiRequests}); decided on the first question, then kept. */
+    boolean isApiCall() {
+        if (kind == UNDECIDED) {
+            kind = apiRequests.isApiCall(request, path()) ? API_CALL : BROWSER;
         }
+        return kind == API_CALL;
     }
 }

@@ -1,5 +1,6 @@
 package dev.imsauth.web;
 
+import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.OpaqueValues;
@@ -34,49 +35,52 @@ import java.util.Optional;
  * The confirmation page's {@code Content-Security-Policy} allows the form to lead to the provider's end-session
  * origin ({@code form-action}), since browsers apply {@code form-action} to the redirects after the POST too.
  */
-public final class LogoutFlow {
+final class LogoutFlow {
     /** The form field carrying the per-session logout token. */
-    public static final String TOKEN_FIELD = "ims_logout_token";
+    static final String TOKEN_FIELD = "ims_logout_token";
     private static final System.Logger LOG = System.getLogger(LogoutFlow.class.getName());
     private final OidcClient client;
+    private final SignInSettings config;
     private final SessionStore store;
     private final RedirectUris redirectUris;
     private final LogoutGuard guard;
     private final SecureRandom random = new SecureRandom();
     private final AppPages pages;
 
-    public LogoutFlow(OidcClient client, SessionStore store) {
+    LogoutFlow(OidcClient client, SignInSettings config, SessionStore store, RedirectUris redirectUris, AppPages pages) {
         this.client = client;
-        this.pages = new AppPages(client.signIn());
+        this.config = config;
+        this.pages = pages;
         this.store = store;
-        this.redirectUris = new RedirectUris(client.signIn());
+        this.redirectUris = redirectUris;
         this.guard = new LogoutGuard(redirectUris, store);
     }
 
     /** True when the request is for the logout path. */
-    public boolean isLogoutRequest(HttpServletRequest request) {
-        return ApiRequests.pathInContext(request).equals(client.signIn().logoutPath());
+    boolean isLogoutRequest(String path) {
+        return path.equals(config.logoutPath());
     }
 
     /** Answers a request to the logout path completely (confirmation page, refusal, or the sign-out redirect). */
-    public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void handle(ImsAuth web, HttpServletResponse response) throws IOException {
+        HttpServletRequest request = web.request();
         ErrorResponses.noStore(response);
         String method = request.getMethod();
         if ("GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method)) {
-            confirm(request, response);
+            confirm(web, response);
         } else if ("POST".equalsIgnoreCase(method)) {
             if (guard.permits(request)) {
                 signOut(request, response);
             } else {
                 LOG.log(System.Logger.Level.WARNING, "Refused a logout request that did not come from this site "
                         + "(Origin {0}, Sec-Fetch-Site {1})", request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"));
-                ErrorResponses.send(request, response, 403, "cross_site_logout", "This sign-out request did not come "
+                ErrorResponses.send(web, response, 403, "cross_site_logout", "This sign-out request did not come "
                         + "from this site, so you are still signed in. Use the sign-out button of the application.",
-                        request.getContextPath() + client.signIn().logoutPath());
+                        request.getContextPath() + config.logoutPath());
             }
         } else {
             response.setHeader("Allow", "GET, POST");
-            ErrorResponses.send(request, response, 405, "method_not_allowed", "Sign out with POST.", null);
+            ErrorResponses.send(web, response, 405, "method_not_allowed", "Sign out with POST.", null);
         }
     }
 
@@ -84,9 +88,9 @@ public final class LogoutFlow {
      * Ends the session and revokes the refresh token, then redirects to the provider's end-session endpoint
      * or, without one, to the post-logout URI. Call only for a request already checked against cross-site use.
      */
-    public void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<SignedInUser> user = store.invalidate(request);
-        URI postLogout = redirectUris.resolve(request, client.signIn().postLogoutRedirectUri());
+        URI postLogout = redirectUris.resolve(request, config.postLogoutRedirectUri());
         URI target = postLogout;
         if (user.isPresent()) {
             try {
@@ -108,11 +112,12 @@ public final class LogoutFlow {
         response.sendRedirect(target.toString());
     }
 
-    private void confirm(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void confirm(ImsAuth web, HttpServletResponse response) throws IOException {
+        HttpServletRequest request = web.request();
         boolean signedIn = store.user(request).isPresent();
-        if (ApiRequests.isApiCall(request)) {
+        if (web.isApiCall()) {
             response.setHeader("Allow", "POST");
-            ErrorResponses.send(request, response, 405, "method_not_allowed", "Sign out with POST.", null);
+            ErrorResponses.send(web, response, 405, "method_not_allowed", "Sign out with POST.", null);
             return;
         }
         if (pages.logoutConfirm(request, response, confirmAttributes(request, signedIn))) {
@@ -160,8 +165,8 @@ public final class LogoutFlow {
         } catch (ImsAuthException providerDown) {
             // the sign-out will be local, to 'self' or the post-logout URI
         }
-        if (!client.signIn().postLogoutRedirectIsPath()) {
-            sources.append(' ').append(origin(URI.create(client.signIn().postLogoutRedirectUri())));
+        if (!config.postLogoutRedirectIsPath()) {
+            sources.append(' ').append(origin(URI.create(config.postLogoutRedirectUri())));
         }
         return sources.toString();
     }

@@ -1,5 +1,6 @@
 package dev.imsauth.web;
 
+import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.CallbackParameters;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.InvalidCallbackException;
@@ -9,7 +10,6 @@ import dev.imsauth.protocol.PendingLogin;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.StateMismatchException;
 import dev.imsauth.session.BackChannelLogouts;
-import dev.imsauth.session.InMemoryLogoutRecords;
 import dev.imsauth.session.SessionStore;
 import dev.imsauth.session.TokenRefresher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,84 +25,30 @@ import java.util.Optional;
  * sign-in by state, complete it through the {@link OidcClient}, rotate the session id, store the user
  * and redirect to the saved return URL. A failed callback stores nothing and answers with an error page.
  */
-public final class SignInFlow {
+final class SignInFlow {
     private static final System.Logger LOG = System.getLogger(SignInFlow.class.getName());
     private final OidcClient client;
     private final SessionStore store;
     private final RedirectUris redirectUris;
-    private final ApiRequests apiRequests;
     private final TokenRefresher refresher;
     private final BackChannelLogouts backChannelLogouts;
-    private final AppPages pages;
+    private final int maxPendingLogins;
     private final SignInCustomizer customizer;
 
-    /** A flow whose back-channel logouts stay on this node ({@link InMemoryLogoutRecords}). */
-    public SignInFlow(OidcClient client, SessionStore store) {
-        this(client, store, new BackChannelLogouts(new InMemoryLogoutRecords(), client.clock(),
-                client.signIn().logoutCheckInterval()));
-    }
-
-    public SignInFlow(OidcClient client, SessionStore store, BackChannelLogouts backChannelLogouts) {
-        this(client, store, backChannelLogouts, SignInCustomizer.NONE);
-    }
-
-    /** A flow whose sign-ins get the authorization parameters {@code customizer} adds per request. */
-    public SignInFlow(OidcClient client, SessionStore store, BackChannelLogouts backChannelLogouts,
-                      SignInCustomizer customizer) {
+    SignInFlow(OidcClient client, SessionStore store, RedirectUris redirectUris, TokenRefresher refresher,
+               BackChannelLogouts backChannelLogouts, int maxPendingLogins, SignInCustomizer customizer) {
         this.customizer = customizer;
-        this.pages = new AppPages(client.signIn());
         this.client = client;
         this.store = store;
+        this.redirectUris = redirectUris;
+        this.refresher = refresher;
         this.backChannelLogouts = backChannelLogouts;
-        this.redirectUris = new RedirectUris(client.signIn());
-        this.apiRequests = new ApiRequests(client.signIn());
-        this.refresher = new TokenRefresher(client);
-    }
-
-    public OidcClient client() {
-        return client;
-    }
-
-    public SessionStore store() {
-        return store;
-    }
-
-    public RedirectUris redirectUris() {
-        return redirectUris;
-    }
-
-    /** The configured API-call detection ({@code ims.api-paths}, {@code ims.api-detection}). */
-    public ApiRequests apiRequests() {
-        return apiRequests;
-    }
-
-    /** The single-flight refresher shared by every request this flow serves. */
-    public TokenRefresher refresher() {
-        return refresher;
-    }
-
-    /** The back-channel logouts this flow checks every signed-in session against. */
-    public BackChannelLogouts backChannelLogouts() {
-        return backChannelLogouts;
-    }
-
-    /**
-     * Prepares a request the filter or mechanism is about to handle: classifies it as an API call or not and
-     * makes the application's error page ({@code ims.error-page}) known to {@link ErrorResponses}.
-     */
-    public void begin(HttpServletRequest request) {
-        apiRequests.classify(request);
-        pages.bind(request);
+        this.maxPendingLogins = maxPendingLogins;
     }
 
     /** True when this request is the provider's redirect back to us. */
-    public boolean isCallback(HttpServletRequest request) {
-        return redirectUris.isCallback(request);
-    }
-
-    /** The signed-in user of this request as stored, if any, without refreshing; see {@link #currentUser}. */
-    public Optional<SignedInUser> user(HttpServletRequest request) {
-        return store.user(request);
+    boolean isCallback(ImsAuth web) {
+        return redirectUris.isCallback(web.request());
     }
 
     /**
@@ -110,32 +56,44 @@ public final class SignInFlow {
      * {@code ims.refresh-margin} of expiring; empty when nobody is signed in or the refresh was refused
      * (the user is then signed out). Throws a 503-kind {@link ImsAuthException} when the provider failed
      * and the access token has expired. A session that a back-channel logout ended is ended now (on whichever
-     * node sees it first) and has no user.
+     * node sees it first) and has no user. Asked on every request: a user whose tokens need nothing costs one
+     * session read (two while back-channel logouts are known).
      */
-    public Optional<SignedInUser> currentUser(HttpServletRequest request) {
+    Optional<SignedInUser> currentUser(ImsAuth web) {
+        HttpServletRequest request = web.request();
         Optional<SignedInUser> stored = store.user(request);
-        if (stored.isPresent() && backChannelLogouts.isEnded(stored.get(), store.signedInAt(request))) {
+        if (stored.isEmpty()) {
+            return stored;
+        }
+        SignedInUser user = stored.get();
+        if (backChannelLogouts.isEnded(user, () -> store.signedInAt(request))) {
             LOG.log(System.Logger.Level.DEBUG, "Session of subject {0} ended by a back-channel logout",
-                    stored.get().claims().subject());
+                    user.claims().subject());
             store.invalidate(request);
             return Optional.empty();
         }
-        return refresher.current(store.slot(request));
+        return refresher.isFresh(user) ? stored : refresher.current(store.slot(request));
+    }
+
+    /** The request's user as a token source for API clients (refreshed when about to expire). */
+    AccessTokenSource tokenSource(HttpServletRequest request) {
+        return refresher.tokenSource(store.slot(request));
     }
 
     /**
      * Asks for sign-in: API calls get 401 JSON; browsers are redirected to the provider, with the
      * request's own URL remembered as the return target.
      */
-    public void challenge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        challenge(request, response, ReturnUrls.of(request), List.of());
+    void challenge(ImsAuth web, HttpServletResponse response) throws IOException {
+        challenge(web, response, ReturnUrls.of(web.request()), List.of());
     }
 
-    /** Like {@link #challenge(HttpServletRequest, HttpServletResponse)} with an explicit return path and extra scopes. */
-    public void challenge(HttpServletRequest request, HttpServletResponse response, String returnUrl,
-                          List<String> extraScopes) throws IOException {
-        if (apiRequests.classify(request)) {
-            ErrorResponses.send(request, response, 401, "sign_in_required",
+    /** Like {@link #challenge(ImsAuth, HttpServletResponse)} with an explicit return path and extra scopes. */
+    void challenge(ImsAuth web, HttpServletResponse response, String returnUrl, List<String> extraScopes)
+            throws IOException {
+        HttpServletRequest request = web.request();
+        if (web.isApiCall()) {
+            ErrorResponses.send(web, response, 401, "sign_in_required",
                     "Sign-in is required; open the application in a browser to sign in.", null);
             return;
         }
@@ -149,7 +107,7 @@ public final class SignInFlow {
             } catch (IllegalArgumentException refused) {
                 LOG.log(System.Logger.Level.WARNING, "Sign-in not started: {0} (from {1})", refused.getMessage(),
                         customizer.getClass().getName());
-                ErrorResponses.send(request, response, 500, "authorization_parameter_refused", "The sign-in could not "
+                ErrorResponses.send(web, response, 500, "authorization_parameter_refused", "The sign-in could not "
                         + "be started: the application asked for a sign-in parameter that it may not set.", null);
                 return;
             }
@@ -159,7 +117,19 @@ public final class SignInFlow {
         } catch (ImsAuthException e) {
             client.warnings().warn(LOG, "sign-in:" + e.reason() + ":" + e.getMessage(), "Cannot start sign-in: {0}",
                     e.getMessage());
-            ErrorResponses.send(request, response, e, null);
+            ErrorResponses.send(web, response, e, null);
+        }
+    }
+
+    /**
+     * Answers a callback completely: on success the user is stored (new session id) and the browser sent on to
+     * the page it first asked for ({@link #redirectAfterSignIn}); on failure the response is the error page and
+     * nothing is stored.
+     */
+    void completeSignIn(ImsAuth web, HttpServletResponse response) throws IOException {
+        Optional<CompletedSignIn> done = handleCallback(web, response);
+        if (done.isPresent()) {
+            redirectAfterSignIn(response, done.get().returnUrl());
         }
     }
 
@@ -167,8 +137,8 @@ public final class SignInFlow {
      * Handles a callback. On success the user is stored (new session id) and returned with the return URL,
      * and nothing is written to the response; on failure the response is the error page and the result is empty.
      */
-    public Optional<CompletedSignIn> handleCallback(HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    Optional<CompletedSignIn> handleCallback(ImsAuth web, HttpServletResponse response) throws IOException {
+        HttpServletRequest request = web.request();
         PendingLogin pending = null;
         try {
             CallbackParameters callback = parse(request);
@@ -180,13 +150,13 @@ public final class SignInFlow {
         } catch (ImsAuthException e) {
             client.warnings().warn(LOG, "callback:" + e.reason() + ":" + e.getMessage(),
                     "Rejected sign-in callback ({0}): {1}", e.reason(), e.getMessage());
-            ErrorResponses.send(request, response, e, retryTarget(request, pending));
+            ErrorResponses.send(web, response, e, retryTarget(request, pending));
             return Optional.empty();
         } catch (RuntimeException bug) {
             // never let the container's error page show the callback URL: it holds the code
             LOG.log(System.Logger.Level.ERROR, "Unexpected failure handling a sign-in callback: {0}",
                     bug.getClass().getName());
-            ErrorResponses.send(request, response, 500, "internal_error",
+            ErrorResponses.send(web, response, 500, "internal_error",
                     "The sign-in could not be completed because of an internal error.", null);
             return Optional.empty();
         }
@@ -198,7 +168,7 @@ public final class SignInFlow {
      * container-specific normalisation may refuse an odd but harmless path with a 500 after the user is
      * already signed in (Jetty 12: "Suspicious Path Character").
      */
-    public void redirectAfterSignIn(HttpServletResponse response, String returnUrl) {
+    static void redirectAfterSignIn(HttpServletResponse response, String returnUrl) {
         ErrorResponses.noStore(response);
         response.setStatus(HttpServletResponse.SC_FOUND);
         response.setHeader("Location", ReturnUrls.toLocation(returnUrl));
@@ -239,7 +209,7 @@ public final class SignInFlow {
      * @param user      the signed-in user, already stored in the (rotated) session
      * @param returnUrl the validated same-origin path to continue to
      */
-    public record CompletedSignIn(SignedInUser user, String returnUrl) {
+    record CompletedSignIn(SignedInUser user, String returnUrl) {
     }
 
     /**
@@ -252,7 +222,7 @@ public final class SignInFlow {
             return;
         }
         java.util.Arrays.stream(states).filter(s -> s.length() <= CallbackParameters.MAX_VALUE_LENGTH).distinct()
-                .limit(client.signIn().maxPendingLogins()).forEach(s -> store.takePending(request, s));
+                .limit(maxPendingLogins).forEach(s -> store.takePending(request, s));
     }
 
     private static java.util.Map<String, List<String>> toLists(HttpServletRequest request) {

@@ -1,6 +1,5 @@
 package dev.imsauth.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
@@ -10,43 +9,38 @@ import java.io.IOException;
  * ({@link SignedOutPage}) and {@code ims.backchannel-logout-path} ({@link BackChannelLogoutEndpoint}). Any other
  * request only finishes a sign-out this browser has under way (revoking after end-session).
  */
-public final class SignOutRoutes {
+final class SignOutRoutes {
     private final LogoutFlow logout;
     private final SignedOutPage signedOut;
     private final BackChannelLogoutEndpoint backChannel;
 
-    public SignOutRoutes(SignInFlow flow) {
-        this.logout = new LogoutFlow(flow.client(), flow.store());
-        this.signedOut = new SignedOutPage(flow);
-        this.backChannel = new BackChannelLogoutEndpoint(flow.client(), flow.backChannelLogouts());
+    SignOutRoutes(LogoutFlow logout, SignedOutPage signedOut, BackChannelLogoutEndpoint backChannel) {
+        this.logout = logout;
+        this.signedOut = signedOut;
+        this.backChannel = backChannel;
     }
 
     /** Answers the request completely and returns true when it is for one of the sign-out paths. */
-    public boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (logout.isLogoutRequest(request)) {
-            logout.handle(request, response);
+    boolean answer(ImsAuth web, HttpServletResponse response) throws IOException {
+        String path = web.path();
+        if (logout.isLogoutRequest(path)) {
+            logout.handle(web, response);
             return true;
         }
-        String path = ApiRequests.pathInContext(request);
         if (signedOut.isSignedOutPage(path)) {
-            signedOut.handle(request, response);
+            signedOut.handle(web, response);
             return true;
         }
         if (backChannel.isEndpoint(path)) {
-            backChannel.handle(request, response);
+            backChannel.handle(web.request(), response);
             return true;
         }
-        signedOut.finishSignOut(request, signedOut.isLanding(path));
+        signedOut.finishSignOut(web.request(), signedOut.isLanding(path));
         return false;
     }
 
     /** True for the configured post-logout path, which needs no sign-in (so signing out never signs in again). */
-    public boolean isLanding(HttpServletRequest request) {
-        return signedOut.isLanding(ApiRequests.pathInContext(request));
-    }
-
-    /** The logout flow (confirmation page and sign-out). */
-    public LogoutFlow logout() {
-        return logout;
+    boolean isLanding(ImsAuth web) {
+        return signedOut.isLanding(web.path());
     }
 }

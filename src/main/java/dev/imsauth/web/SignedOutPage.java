@@ -2,6 +2,8 @@ package dev.imsauth.web;
 
 import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.ImsAuthException;
+import dev.imsauth.protocol.OidcClient;
+import dev.imsauth.session.SessionStore;
 import dev.imsauth.session.SignOutInProgress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,14 +28,18 @@ import java.util.Optional;
 final class SignedOutPage {
     static final String SIGN_IN_PARAMETER = "sign-in";
     private static final System.Logger LOG = System.getLogger(SignedOutPage.class.getName());
-    private final SignInFlow flow;
     private final SignInSettings config;
+    private final OidcClient client;
+    private final SessionStore store;
+    private final SignInFlow signIn;
     private final AppPages pages;
 
-    SignedOutPage(SignInFlow flow) {
-        this.flow = flow;
-        this.config = flow.client().signIn();
-        this.pages = new AppPages(config);
+    SignedOutPage(SignInSettings config, OidcClient client, SessionStore store, SignInFlow signIn, AppPages pages) {
+        this.config = config;
+        this.client = client;
+        this.store = store;
+        this.signIn = signIn;
+        this.pages = pages;
     }
 
     boolean isSignedOutPage(String path) {
@@ -51,8 +57,7 @@ final class SignedOutPage {
      */
     void finishSignOut(HttpServletRequest request, boolean landing) {
         String state = landing ? request.getParameter("state") : null;
-        Optional<SignOutInProgress> signOut = request.getSession(false) == null ? Optional.empty()
-                : flow.store().takeSignOut(request);
+        Optional<SignOutInProgress> signOut = store.takeSignOut(request);
         if (signOut.isEmpty()) {
             if (state != null) {
                 LOG.log(System.Logger.Level.WARNING, "A post-logout landing carried a state, but this browser has "
@@ -65,27 +70,28 @@ final class SignedOutPage {
                     + "finished anyway", state == null ? "no" : "a foreign");
         }
         try {
-            flow.client().revoke(signOut.get().user());
+            client.revoke(signOut.get().user());
         } catch (ImsAuthException e) {
             LOG.log(System.Logger.Level.WARNING, "Cannot revoke the signed-out user''s refresh token: {0}", e.getMessage());
         }
     }
 
     /** Answers the signed-out page (GET/HEAD), or starts a sign-in from its link. */
-    void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void handle(ImsAuth web, HttpServletResponse response) throws IOException {
+        HttpServletRequest request = web.request();
         String method = request.getMethod();
         if (!"GET".equalsIgnoreCase(method) && !"HEAD".equalsIgnoreCase(method)) {
             response.setHeader("Allow", "GET");
-            ErrorResponses.send(request, response, 405, "method_not_allowed", "This page only shows.", null);
+            ErrorResponses.send(web, response, 405, "method_not_allowed", "This page only shows.", null);
             return;
         }
         finishSignOut(request, true);
         if (request.getParameter(SIGN_IN_PARAMETER) != null) {
-            flow.challenge(request, response, ReturnUrls.fallback(request), List.of());
+            signIn.challenge(web, response, ReturnUrls.fallback(request), List.of());
             return;
         }
-        String signIn = request.getContextPath() + config.signedOutPath() + "?" + SIGN_IN_PARAMETER;
-        if (pages.signedOut(request, response, java.util.Map.of(AppPages.SIGNED_OUT_SIGN_IN, signIn))) {
+        String signInHref = request.getContextPath() + config.signedOutPath() + "?" + SIGN_IN_PARAMETER;
+        if (pages.signedOut(request, response, java.util.Map.of(AppPages.SIGNED_OUT_SIGN_IN, signInHref))) {
             return;
         }
         PageWords words = PageWords.of(PageWords.SIGNED_OUT, request.getLocale());
@@ -99,7 +105,7 @@ final class SignedOutPage {
                 + "<meta charset=\"utf-8\"><title>" + words.html("title") + "</title><style>body{font-family:"
                 + "system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem}</style></head><body>"
                 + "<h1 id=\"signed-out\">" + words.html("heading") + "</h1><p>" + words.html("text") + "</p>"
-                + "<p><a id=\"sign-in\" href=\"" + ErrorResponses.html(signIn) + "\">" + words.html("sign-in")
+                + "<p><a id=\"sign-in\" href=\"" + ErrorResponses.html(signInHref) + "\">" + words.html("sign-in")
                 + "</a></p></body></html>");
     }
 }

@@ -10,7 +10,7 @@ import dev.imsauth.protocol.OidcClient;
  * (never the secret), redirect URI (or its path, when it is made absolute per request), and whether discovery
  * succeeded. Discovery runs here, so a wrong issuer shows in the log at start; a failure never stops the start.
  */
-public final class StartupReport {
+final class StartupReport {
     private static final System.Logger LOG = System.getLogger(StartupReport.class.getName());
 
     private StartupReport() {
@@ -23,8 +23,8 @@ public final class StartupReport {
      * @param contextPath the application's context path, or null when not known yet
      * @return true when discovery succeeded
      */
-    public static boolean discoverAndLog(OidcClient client, String route, String contextPath) {
-        ProviderSettings config = client.provider();
+    static boolean discoverAndLog(OidcClient client, ProviderSettings config, SignInSettings signIn, String route,
+                                  String contextPath) {
         String discovery;
         boolean ok;
         try {
@@ -40,7 +40,7 @@ public final class StartupReport {
         LOG.log(System.Logger.Level.INFO, "ims-auth {0} started: issuer {1}, client {2} ({3}), redirect URI {4}, {5}",
                 route, config.issuer(), config.clientId(), config.confidential()
                         ? "confidential, " + config.clientAuthMethod().value() : "public",
-                redirect(client.signIn(), contextPath), discovery);
+                redirect(signIn, contextPath), discovery);
         return ok;
     }
 

@@ -8,8 +8,8 @@ import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.TokenSet;
 import dev.imsauth.protocol.UserClaims;
-import dev.imsauth.web.ImsAuth;
-import dev.imsauth.web.SignInFlow;
+import dev.imsauth.web.WebFlows;
+import dev.imsauth.session.InMemoryLogoutRecords;
 import dev.imsauth.session.SessionStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 class ImsTokensTest {
     private static final Instant EXPIRY = Instant.now().plus(Duration.ofHours(1));
     private final RequestStub stub = new RequestStub();
-    private final SignInFlow flow = flow(ImsAuthConfig.builder().clientId("portal").principalClaim("email").build());
+    private final WebFlows flows = flows(ImsAuthConfig.builder().clientId("portal").principalClaim("email").build());
     private final ImsTokens tokens = new ImsTokens(new CurrentSignIn(stub.request()));
     private final ImsUser user = new ImsUser(new CurrentSignIn(stub.request()));
 
     @Test
     void givesTheSessionUsersTokenAndClaims() {
-        ImsAuth.bind(flow, stub.request());
+        flows.begin(stub.request());
         stub.sessionAttributes.put(SessionStore.USER_ATTRIBUTE, alice());
 
         assertThat(tokens.isSignedIn()).isTrue();
@@ -46,7 +46,7 @@ class ImsTokensTest {
 
     @Test
     void saysNobodyIsSignedInInsteadOfReturningNull() {
-        ImsAuth.bind(flow, stub.request());
+        flows.begin(stub.request());
 
         assertThat(tokens.isSignedIn()).isFalse();
         assertThat(user.isSignedIn()).isFalse();
@@ -58,11 +58,11 @@ class ImsTokensTest {
 
     @Test
     void seesALogoutEarlierInTheSameRequest() {
-        ImsAuth.bind(flow, stub.request());
+        flows.begin(stub.request());
         stub.sessionAttributes.put(SessionStore.USER_ATTRIBUTE, alice());
         assertThat(tokens.isSignedIn()).isTrue();
 
-        flow.store().signOut(stub.request());
+        flows.forgetUser(stub.request());
 
         assertThat(tokens.isSignedIn()).isFalse();
     }
@@ -79,7 +79,7 @@ class ImsTokensTest {
 
     @Test
     void neverShowsATokenInToString() {
-        ImsAuth.bind(flow, stub.request());
+        flows.begin(stub.request());
         stub.sessionAttributes.put(SessionStore.USER_ATTRIBUTE, alice());
 
         assertThat(tokens.toString()).isEqualTo("ImsTokens[signedIn=true]").doesNotContain("access-alice");
@@ -93,8 +93,7 @@ class ImsTokensTest {
                 List.of("openid", "itwin-platform")));
     }
 
-    private static SignInFlow flow(ImsAuthConfig config) {
-        OidcClient client = OidcClient.create(config.provider(), config.signIn());
-        return new SignInFlow(client, new SessionStore(client.clock(), Duration.ofMinutes(10), 10));
+    private static WebFlows flows(ImsAuthConfig config) {
+        return WebFlows.create(OidcClient.create(config.provider(), config.signIn()), new InMemoryLogoutRecords(), true);
     }
 }

@@ -2,16 +2,11 @@ package dev.imsauth.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imsauth.config.ImsAuthConfig;
-import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.TokenSet;
 import dev.imsauth.protocol.UserClaims;
-import dev.imsauth.session.SessionStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SignedInRequestTest {
-    private static final SessionStore STORE = new SessionStore(Clock.systemUTC(), Duration.ofMinutes(10), 10);
-
-    private static ProviderSettings config(String principalClaim) {
-        return ImsAuthConfig.builder().clientId("portal").principalClaim(principalClaim).groupsClaim("roles").build().provider();
-    }
 
     @Test
     void answersRoleChecksFromAListClaim() {
@@ -66,8 +56,8 @@ class SignedInRequestTest {
     @Test
     void namesThePrincipalByTheConfiguredClaimFallingBackToTheSubject() {
         SignedInRequest byEmail = new SignedInRequest(unsupportedRequest(),
-                user(Map.of("sub", "alice", "email", "alice@example.com")), config("email"), STORE);
-        SignedInRequest noEmail = new SignedInRequest(unsupportedRequest(), user(Map.of("sub", "alice")), config("email"), STORE);
+                user(Map.of("sub", "alice", "email", "alice@example.com")), "email", "roles", null);
+        SignedInRequest noEmail = new SignedInRequest(unsupportedRequest(), user(Map.of("sub", "alice")), "email", "roles", null);
 
         assertThat(byEmail.getUserPrincipal().getName()).isEqualTo("alice@example.com");
         assertThat(byEmail.getRemoteUser()).isEqualTo("alice@example.com");
@@ -77,7 +67,7 @@ class SignedInRequestTest {
     }
 
     private static SignedInRequest requestOf(Map<String, ?> claims) {
-        return new SignedInRequest(unsupportedRequest(), user(claims), config("sub"), STORE);
+        return new SignedInRequest(unsupportedRequest(), user(claims), "sub", "roles", null);
     }
 
     private static SignedInUser user(Map<String, ?> claims) {

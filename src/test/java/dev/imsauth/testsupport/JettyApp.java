@@ -5,6 +5,7 @@ import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.servlet.ImsAuthFilter;
 import dev.imsauth.session.PendingLogins;
 import dev.imsauth.session.SessionStore;
+import dev.imsauth.web.ImsAuth;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.ServletContainerInitializer;
@@ -68,8 +69,8 @@ public final class JettyApp implements AutoCloseable {
         context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new WhoAmIServlet()), "/*");
         servlets.forEach((mapping, servlet) -> context.addServlet(new ServletHolder(servlet), mapping));
-        if (filter instanceof ImsAuthFilter ours) {
-            context.addServlet(new ServletHolder(new LoginServlet(ours)), "/public/login");
+        if (filter instanceof ImsAuthFilter) {
+            context.addServlet(new ServletHolder(new LoginServlet()), "/public/login");
         }
         context.getSessionHandler().addEventListener(sessions);
         server.setHandler(context);
@@ -214,15 +215,9 @@ public final class JettyApp implements AutoCloseable {
 
     /** {@code /public/login?return=…}: an application's sign-in link with an explicit return target. */
     private static final class LoginServlet extends HttpServlet {
-        private final transient ImsAuthFilter filter;
-
-        LoginServlet(ImsAuthFilter filter) {
-            this.filter = filter;
-        }
-
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            filter.flow().challenge(req, resp, req.getParameter("return"), List.of());
+            ImsAuth.from(req).signIn(resp, req.getParameter("return"));
         }
     }
 
