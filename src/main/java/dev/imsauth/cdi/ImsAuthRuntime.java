@@ -1,6 +1,13 @@
 package dev.imsauth.cdi;
 
+import dev.imsauth.config.ConfigKeys;
+import dev.imsauth.config.ConfigSource;
 import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.event.EventListeners;
+import dev.imsauth.event.ImsAuthEvent;
+import dev.imsauth.event.ImsAuthEvents;
+import dev.imsauth.event.jmx.EventCounters;
+import dev.imsauth.event.jmx.ImsAuthMBeans;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.servlet.LogoutFlow;
 import dev.imsauth.servlet.LogoutStores;
@@ -12,34 +19,55 @@ import dev.imsauth.session.SessionStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
 
 /**
  * The application's ims-auth, built once from MicroProfile Config: the validated configuration, the
  * {@link OidcClient}, and the {@link SignInFlow} and the {@link SignOutRoutes} over one session store. The Jakarta Security mechanism runs on it; it is
  * created on first use, so an application that signs in through the filter never reads MicroProfile Config.
  * A missing or invalid key fails creation with an {@link dev.imsauth.config.ImsAuthConfigException} that
- * names the key.
+ * names the key. Every {@link ImsAuthEvent} is fired as a CDI event ({@code @Observes ImsAuthEvent}), given to the
+ * listeners of {@code META-INF/services} and {@code ims.event-listeners}, and counted in the JMX MBean.
  */
 @ApplicationScoped
 public class ImsAuthRuntime {
     private ImsAuthConfig config;
     private SignInFlow flow;
     private SignOutRoutes signOut;
+    private ImsAuthMBeans.Registration mbean;
+    @Inject
+    Event<ImsAuthEvent> cdiEvents;
+    @Inject
+    Instance<ServletContext> servletContext;
 
     @PostConstruct
     void start() {
-        config = ImsAuthConfig.load(MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader()));
+        ClassLoader loader = ImsAuthRuntime.class.getClassLoader();
+        ConfigSource source = MicroProfileConfigSource.of(loader);
+        config = ImsAuthConfig.load(source);
         OidcClient client = OidcClient.create(config);
+        EventCounters counters = new EventCounters();
+        ImsAuthEvents events = new ImsAuthEvents(EventListeners.load(loader, source.get(ConfigKeys.EVENT_LISTENERS)),
+                client.clock()).with(cdiEvents::fire).with(counters);
         // the mechanism ends sessions without invalidating them inside validateRequest (see SessionStore)
         SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins(), false);
         flow = new SignInFlow(client, store, new BackChannelLogouts(LogoutStores.of(config), client.clock(),
-                config.logoutCheckInterval()));
+                config.logoutCheckInterval()), events);
         signOut = new SignOutRoutes(flow);
+        if (servletContext != null && servletContext.isResolvable()) {
+            mbean = ImsAuthMBeans.register(servletContext.get().getContextPath(), counters);
+        }
     }
 
     /** Releases the HTTP client's threads when the application stops. */
     @PreDestroy
     void stop() {
+        if (mbean != null) {
+            mbean.close();
+        }
         if (flow != null) {
             flow.client().close();
         }

@@ -1,5 +1,8 @@
 package dev.imsauth.client;
 
+import dev.imsauth.event.ImsAuthEvent;
+import dev.imsauth.event.ImsAuthEvents;
+import dev.imsauth.event.Timing;
 import dev.imsauth.config.ConfigKeys;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.config.ImsAuthConfigException;
@@ -55,6 +58,7 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
     private final int retries;
     private final Duration margin;
     private final Sleeper sleeper;
+    private final ImsAuthEvents events;
     private final ReentrantLock renewing = new ReentrantLock();
     private volatile Cached cached;
     /** After a failed renewal: no new attempt before this instant (guarded by {@link #renewing}). */
@@ -68,7 +72,12 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
      * {@link #close()} releases that client's threads.
      */
     public ServiceTokenProvider(ServiceClientSettings settings) {
-        this(ServiceClientWiring.ownOidcClient(settings), settings.scopes(), Sleeper.SYSTEM);
+        this(settings, ImsAuthEvents.none());
+    }
+
+    /** Like {@link #ServiceTokenProvider(ServiceClientSettings)}, reporting each token request to {@code events}. */
+    public ServiceTokenProvider(ServiceClientSettings settings, ImsAuthEvents events) {
+        this(ServiceClientWiring.ownOidcClient(settings), settings.scopes(), Sleeper.SYSTEM, events);
         this.ownsClient = true;
     }
 
@@ -97,6 +106,11 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
      * @throws ImsAuthConfigException for user scopes or a client without a secret, before any call to IMS
      */
     public ServiceTokenProvider(OidcClient client, List<String> scopes, Sleeper sleeper) {
+        this(client, scopes, sleeper, ImsAuthEvents.none());
+    }
+
+    /** The same, reporting each token obtained or not to {@code events} ({@code SERVICE_TOKEN_*}). */
+    public ServiceTokenProvider(OidcClient client, List<String> scopes, Sleeper sleeper, ImsAuthEvents events) {
         ServiceScopes.check(ConfigKeys.SERVICE_SCOPES, scopes);
         if (!client.config().confidential()) {
             throw new ImsAuthConfigException(ConfigKeys.CLIENT_SECRET, "is required for client credentials; register "
@@ -108,6 +122,7 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
         this.retries = client.config().serviceTokenRetries();
         this.margin = client.config().refreshMargin();
         this.sleeper = sleeper;
+        this.events = events;
     }
 
     /** The current token, fetched or renewed first when needed. */
@@ -169,11 +184,14 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
                 throw new ServiceTokenException(lastFailure.failure(), lastFailure.reason(), lastFailure.getMessage()
                         + " (no new attempt before " + coolDownUntil + ")", lastFailure);
             }
+            Timing timing = events.begin(ImsAuthEvents.Step.OTHER);
             try {
                 Cached fresh = fetch();
+                events.serviceToken(timing, ImsAuthEvent.OK);
                 cached = fresh;
                 return fresh;
             } catch (ServiceTokenException e) {
+                events.serviceToken(timing, e.reason());
                 lastFailure = e;
                 coolDownUntil = ProviderBounds.plus(clock.instant(), ProviderBounds.coolDown(
                         e.getCause() instanceof ProviderException p ? p.retryAfter() : java.util.Optional.empty()));

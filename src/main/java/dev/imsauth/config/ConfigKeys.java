@@ -49,6 +49,8 @@ public final class ConfigKeys {
     public static final String SERVICE_CLIENT_SECRET = "ims.service-client-secret";
     public static final String OFFLINE_ACCESS_PROMPT_CONSENT = "ims.offline-access-prompt-consent";
     public static final String USERINFO = "ims.userinfo";
+    /** Event listeners to create, by class name (docs/events.md). */
+    public static final String EVENT_LISTENERS = "ims.event-listeners";
 
     private ConfigKeys() {
     }

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import dev.imsauth.event.jfr.JwksFetchEvent;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
@@ -86,7 +87,8 @@ final class JwksCache implements JWKSource<SecurityContext> {
     private JWKSet fetch() throws KeySourceException {
         HTTPResponse response;
         try {
-            response = http.get(jwksUri);
+            response = new JwksFetchEvent().record(() -> http.get(jwksUri), HTTPResponse::getStatusCode,
+                    ImsAuthException::reasonOf);
         } catch (ProviderException e) {
             throw new KeySourceException("JWKS unavailable: " + e.getMessage());
         }

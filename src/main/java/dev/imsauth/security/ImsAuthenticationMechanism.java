@@ -2,6 +2,7 @@ package dev.imsauth.security;
 
 import dev.imsauth.cdi.ImsAuthRuntime;
 import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.event.ImsAuthEvent;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.servlet.ErrorResponses;
@@ -95,7 +96,10 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        runtime.flow().store().signOut(request);
+        SignInFlow flow = runtime.flow();
+        flow.user(request).ifPresent(user -> flow.events().signedOut(ImsAuthEvent.Type.SIGNED_OUT_LOCAL,
+                user.claims().subject(), flow.store().sessionIdHash(request), "request_logout"));
+        flow.store().signOut(request);
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 

@@ -1,6 +1,12 @@
 package dev.imsauth.servlet;
 
+import dev.imsauth.config.ConfigKeys;
+import dev.imsauth.config.ConfigSource;
 import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.event.EventListeners;
+import dev.imsauth.event.ImsAuthEvents;
+import dev.imsauth.event.jmx.EventCounters;
+import dev.imsauth.event.jmx.ImsAuthMBeans;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.SignedInUser;
@@ -37,6 +43,7 @@ public class ImsAuthFilter extends HttpFilter {
     private transient SignOutRoutes signOut;
     private transient PathRules publicPaths;
     private transient OidcClient ownClient;
+    private transient ImsAuthMBeans.Registration mbean;
 
     /** For containers: configuration comes from init-params, system properties and the environment. */
     public ImsAuthFilter() {
@@ -56,13 +63,18 @@ public class ImsAuthFilter extends HttpFilter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         super.init(filterConfig);
-        OidcClient client = presetClient != null ? presetClient
-                : OidcClient.create(ImsAuthConfig.load(InitParamSource.of(filterConfig)));
+        ConfigSource source = InitParamSource.of(filterConfig);
+        OidcClient client = presetClient != null ? presetClient : OidcClient.create(ImsAuthConfig.load(source));
         ownClient = presetClient != null ? null : client;
         ImsAuthConfig config = client.config();
         SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins());
         LogoutRecords records = presetRecords != null ? presetRecords : LogoutStores.of(config);
-        flow = new SignInFlow(client, store, new BackChannelLogouts(records, client.clock(), config.logoutCheckInterval()));
+        EventCounters counters = new EventCounters();
+        ImsAuthEvents events = new ImsAuthEvents(EventListeners.load(filterConfig.getServletContext().getClassLoader(),
+                source.get(ConfigKeys.EVENT_LISTENERS)), client.clock()).with(counters);
+        flow = new SignInFlow(client, store, new BackChannelLogouts(records, client.clock(), config.logoutCheckInterval()),
+                events);
+        mbean = ImsAuthMBeans.register(filterConfig.getServletContext().getContextPath(), counters);
         signOut = new SignOutRoutes(flow);
         publicPaths = new PathRules(config.publicPaths());
         StartupReport.discoverAndLog(client, "filter", filterConfig.getServletContext().getContextPath());
@@ -96,7 +108,7 @@ public class ImsAuthFilter extends HttpFilter {
         ImsAuth.bind(flow, request);
         ImsAuthConfig config = flow.client().config();
         if (user.isPresent()) {
-            chain.doFilter(new SignedInRequest(request, user.get(), config, flow.store()), response);
+            chain.doFilter(new SignedInRequest(request, user.get(), config, flow.store(), flow.events()), response);
         } else if (isPublic) {
             chain.doFilter(request, response);
         } else {
@@ -107,6 +119,10 @@ public class ImsAuthFilter extends HttpFilter {
     /** Releases what the filter started (the HTTP client's threads), unless the client was handed in. */
     @Override
     public void destroy() {
+        if (mbean != null) {
+            mbean.close();
+            mbean = null;
+        }
         if (ownClient != null) {
             ownClient.close();
             ownClient = null;

@@ -1,5 +1,7 @@
 package dev.imsauth.servlet;
 
+import dev.imsauth.event.ImsAuthEvent;
+import dev.imsauth.event.ImsAuthEvents;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.SignedInUser;
@@ -43,8 +45,15 @@ public final class LogoutFlow {
     private final RedirectUris redirectUris;
     private final LogoutGuard guard;
     private final SecureRandom random = new SecureRandom();
+    private final ImsAuthEvents events;
 
     public LogoutFlow(OidcClient client, SessionStore store) {
+        this(client, store, ImsAuthEvents.none());
+    }
+
+    /** A logout flow that reports each sign-out to {@code events}. */
+    public LogoutFlow(OidcClient client, SessionStore store, ImsAuthEvents events) {
+        this.events = events;
         this.client = client;
         this.store = store;
         this.redirectUris = new RedirectUris(client.config());
@@ -83,6 +92,7 @@ public final class LogoutFlow {
      * or, without one, to the post-logout URI. Call only for a request already checked against cross-site use.
      */
     public void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String sessionIdHash = store.sessionIdHash(request);
         Optional<SignedInUser> user = store.invalidate(request);
         URI postLogout = redirectUris.resolve(request, client.config().postLogoutRedirectUri());
         URI target = postLogout;
@@ -101,6 +111,8 @@ public final class LogoutFlow {
                         e.getMessage());
             }
             LOG.log(System.Logger.Level.DEBUG, "Signed out subject {0}", user.get().claims().subject());
+            events.signedOut(target == postLogout ? ImsAuthEvent.Type.SIGNED_OUT_LOCAL : ImsAuthEvent.Type.SIGNED_OUT_PROVIDER,
+                    user.get().claims().subject(), sessionIdHash, target == postLogout ? "logout" : "end_session");
         }
         ErrorResponses.noStore(response);
         response.sendRedirect(target.toString());

@@ -1,5 +1,8 @@
 package dev.imsauth.servlet;
 
+import dev.imsauth.event.ImsAuthEvent;
+import dev.imsauth.event.ImsAuthEvents;
+import dev.imsauth.event.Timing;
 import dev.imsauth.protocol.CallbackParameters;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.InvalidCallbackException;
@@ -32,6 +35,7 @@ public final class SignInFlow {
     private final ApiRequests apiRequests;
     private final TokenRefresher refresher;
     private final BackChannelLogouts backChannelLogouts;
+    private final ImsAuthEvents events;
 
     /** A flow whose back-channel logouts stay on this node ({@link InMemoryLogoutRecords}). */
     public SignInFlow(OidcClient client, SessionStore store) {
@@ -40,12 +44,19 @@ public final class SignInFlow {
     }
 
     public SignInFlow(OidcClient client, SessionStore store, BackChannelLogouts backChannelLogouts) {
+        this(client, store, backChannelLogouts, ImsAuthEvents.none());
+    }
+
+    /** A flow that reports sign-ins, refreshes and sign-outs to {@code events}. */
+    public SignInFlow(OidcClient client, SessionStore store, BackChannelLogouts backChannelLogouts,
+                      ImsAuthEvents events) {
+        this.events = events;
         this.client = client;
         this.store = store;
         this.backChannelLogouts = backChannelLogouts;
         this.redirectUris = new RedirectUris(client.config());
         this.apiRequests = new ApiRequests(client.config());
-        this.refresher = new TokenRefresher(client);
+        this.refresher = new TokenRefresher(client, events);
     }
 
     public OidcClient client() {
@@ -68,6 +79,11 @@ public final class SignInFlow {
     /** The single-flight refresher shared by every request this flow serves. */
     public TokenRefresher refresher() {
         return refresher;
+    }
+
+    /** Where this flow (and the sign-out routes over it) report what happened. */
+    public ImsAuthEvents events() {
+        return events;
     }
 
     /** The back-channel logouts this flow checks every signed-in session against. */
@@ -97,6 +113,8 @@ public final class SignInFlow {
         if (stored.isPresent() && backChannelLogouts.isEnded(stored.get(), store.signedInAt(request))) {
             LOG.log(System.Logger.Level.DEBUG, "Session of subject {0} ended by a back-channel logout",
                     stored.get().claims().subject());
+            events.signedOut(ImsAuthEvent.Type.SIGNED_OUT_BACK_CHANNEL, stored.get().claims().subject(),
+                    store.sessionIdHash(request), "backchannel_logout");
             store.invalidate(request);
             return Optional.empty();
         }
@@ -138,21 +156,25 @@ public final class SignInFlow {
     public Optional<CompletedSignIn> handleCallback(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         PendingLogin pending = null;
+        Timing timing = events.begin(ImsAuthEvents.Step.CALLBACK);
         try {
             CallbackParameters callback = parse(request);
             pending = take(request, callback);
             SignedInUser user = client.completeLogin(pending, callback);
             store.signIn(request, user);
+            events.signedIn(timing, user.claims().subject(), store.sessionIdHash(request));
             return Optional.of(new CompletedSignIn(user, ReturnUrls.isSafe(pending.returnUrl())
                     ? pending.returnUrl() : ReturnUrls.fallback(request)));
         } catch (ImsAuthException e) {
             LOG.log(System.Logger.Level.WARNING, "Rejected sign-in callback ({0}): {1}", e.reason(), e.getMessage());
+            events.callbackRejected(timing, e.reason(), store.sessionIdHash(request));
             ErrorResponses.send(request, response, e, retryTarget(request, pending));
             return Optional.empty();
         } catch (RuntimeException bug) {
             // never let the container's error page show the callback URL: it holds the code
             LOG.log(System.Logger.Level.ERROR, "Unexpected failure handling a sign-in callback: {0}",
                     bug.getClass().getName());
+            events.callbackRejected(timing, ImsAuthException.reasonOf(bug), store.sessionIdHash(request));
             ErrorResponses.send(request, response, 500, "internal_error",
                     "The sign-in could not be completed because of an internal error.", null);
             return Optional.empty();

@@ -16,7 +16,7 @@ public final class SignOutRoutes {
     private final BackChannelLogoutEndpoint backChannel;
 
     public SignOutRoutes(SignInFlow flow) {
-        this.logout = new LogoutFlow(flow.client(), flow.store());
+        this.logout = new LogoutFlow(flow.client(), flow.store(), flow.events());
         this.signedOut = new SignedOutPage(flow);
         this.backChannel = new BackChannelLogoutEndpoint(flow.client(), flow.backChannelLogouts());
     }

@@ -1,5 +1,7 @@
 package dev.imsauth.servlet;
 
+import dev.imsauth.event.ImsAuthEvent;
+import dev.imsauth.event.ImsAuthEvents;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.session.SessionStore;
@@ -21,11 +23,18 @@ final class SignedInRequest extends HttpServletRequestWrapper {
     private final SignedInUser user;
     private final ImsAuthConfig config;
     private final SessionStore store;
+    private final ImsAuthEvents events;
     private Principal principal;
     private volatile boolean loggedOut;
 
     SignedInRequest(HttpServletRequest request, SignedInUser user, ImsAuthConfig config, SessionStore store) {
+        this(request, user, config, store, ImsAuthEvents.none());
+    }
+
+    SignedInRequest(HttpServletRequest request, SignedInUser user, ImsAuthConfig config, SessionStore store,
+                    ImsAuthEvents events) {
         super(request);
+        this.events = events;
         this.user = user;
         this.config = config;
         this.store = store;
@@ -79,6 +88,8 @@ final class SignedInRequest extends HttpServletRequestWrapper {
     public void logout() throws ServletException {
         loggedOut = true;
         store.signOut((HttpServletRequest) getRequest());
+        events.signedOut(ImsAuthEvent.Type.SIGNED_OUT_LOCAL, user.claims().subject(),
+                store.sessionIdHash((HttpServletRequest) getRequest()), "request_logout");
         super.logout();
     }
 }
