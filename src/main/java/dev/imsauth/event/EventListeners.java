@@ -18,8 +18,13 @@ public final class EventListeners {
     private EventListeners() {
     }
 
-    /** The listeners, those found by the ServiceLoader first; {@code classNames} is the key's value, if set. */
-    public static List<ImsAuthEventListener> load(ClassLoader loader, Optional<String> classNames) {
+    /**
+     * The listeners, those found by the ServiceLoader first; {@code classNames} is the key's value, if set.
+     *
+     * @param given the web application's class loader; null: the thread's context class loader
+     */
+    public static List<ImsAuthEventListener> load(ClassLoader given, Optional<String> classNames) {
+        ClassLoader loader = given != null ? given : Thread.currentThread().getContextClassLoader();
         List<ImsAuthEventListener> found = new ArrayList<>();
         try {
             ServiceLoader.load(ImsAuthEventListener.class, loader).forEach(found::add);
