@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jdk.jfr.EventType;
 import jdk.jfr.Recording;
+import jdk.jfr.SettingDescriptor;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +33,8 @@ class FlightRecorderEventsTest {
 
     @BeforeAll
     static void start() {
-        f = SignInFixture.publicClient();
+        // a loaded machine (other servers starting) must not fail discovery at the filter's start
+        f = SignInFixture.with(b -> b.readTimeout(java.time.Duration.ofSeconds(15)));
     }
 
     @AfterAll
@@ -77,5 +80,32 @@ class FlightRecorderEventsTest {
         for (String secret : secrets) {
             assertThat(recorded).doesNotContain(secret);
         }
+        assertThat(jfrPrint(file)).contains("dev.imsauth.Callback", "dev.imsauth.TokenRequest", "dev.imsauth.JwksFetch",
+                "reason = \"state_mismatch\"", "grantType = \"authorization_code\"");
+    }
+
+    /** What makes any recording (the JDK's default and profile settings included) record them, without stack traces. */
+    @Test
+    void theEventsAreOnByDefaultWithoutStackTraces() {
+        for (Class<? extends jdk.jfr.Event> type : List.of(dev.imsauth.event.jfr.CallbackEvent.class,
+                dev.imsauth.event.jfr.RefreshEvent.class, dev.imsauth.event.jfr.TokenRequestEvent.class,
+                dev.imsauth.event.jfr.JwksFetchEvent.class)) {
+            EventType eventType = EventType.getEventType(type);
+            assertThat(EVENTS).contains(eventType.getName());
+            assertThat(eventType.getSettingDescriptors()).filteredOn(d -> d.getName().equals("enabled"))
+                    .extracting(SettingDescriptor::getDefaultValue).containsExactly("true");
+            assertThat(eventType.getSettingDescriptors()).filteredOn(d -> d.getName().equals("stackTrace"))
+                    .extracting(SettingDescriptor::getDefaultValue).containsExactly("false");
+        }
+    }
+
+    /** docs/events.md's {@code jfr print --events …}, with the JDK's own tool. */
+    private static String jfrPrint(Path file) throws Exception {
+        Path jfr = Path.of(System.getProperty("java.home"), "bin", "jfr");
+        Process p = new ProcessBuilder(jfr.toString(), "print", "--events", String.join(",", EVENTS), file.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
     }
 }
