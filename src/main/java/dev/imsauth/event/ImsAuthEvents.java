@@ -1,7 +1,6 @@
 package dev.imsauth.event;
 
-import dev.imsauth.event.jfr.CallbackEvent;
-import dev.imsauth.event.jfr.RefreshEvent;
+import dev.imsauth.event.jfr.FlightRecorder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,11 +44,7 @@ public final class ImsAuthEvents {
 
     /** Starts timing a step (and its Flight Recorder event). */
     public Timing begin(Step step) {
-        return new Timing(switch (step) {
-            case CALLBACK -> new CallbackEvent();
-            case REFRESH -> new RefreshEvent();
-            case OTHER -> null;
-        });
+        return new Timing(step == Step.OTHER ? null : FlightRecorder.begin(step == Step.CALLBACK));
     }
 
     /** A callback completed: {@code sessionIdHash} names the new (rotated) session. */

@@ -1,18 +1,16 @@
 package dev.imsauth.event;
 
-import dev.imsauth.event.jfr.OutcomeEvent;
+import dev.imsauth.event.jfr.FlightRecorder;
 import java.time.Duration;
 
 /** A step under way ({@link ImsAuthEvents#begin}): when it started, and its Flight Recorder event, if it has one. */
 public final class Timing {
     private final long startNanos = System.nanoTime();
-    private final OutcomeEvent recording;
+    private final Object recording;
 
-    Timing(OutcomeEvent recording) {
+    /** @param recording what {@link FlightRecorder#begin} returned, or null */
+    Timing(Object recording) {
         this.recording = recording;
-        if (recording != null) {
-            recording.begin();
-        }
     }
 
     Duration elapsed() {
@@ -20,8 +18,6 @@ public final class Timing {
     }
 
     void finish(String reason) {
-        if (recording != null) {
-            recording.finish(reason);
-        }
+        FlightRecorder.finish(recording, reason);
     }
 }

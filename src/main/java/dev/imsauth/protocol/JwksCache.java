@@ -8,7 +8,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
-import dev.imsauth.event.jfr.JwksFetchEvent;
+import dev.imsauth.event.jfr.FlightRecorder;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
@@ -87,7 +87,7 @@ final class JwksCache implements JWKSource<SecurityContext> {
     private JWKSet fetch() throws KeySourceException {
         HTTPResponse response;
         try {
-            response = new JwksFetchEvent().record(() -> http.get(jwksUri), HTTPResponse::getStatusCode,
+            response = FlightRecorder.jwksFetch(() -> http.get(jwksUri), HTTPResponse::getStatusCode,
                     ImsAuthException::reasonOf);
         } catch (ProviderException e) {
             throw new KeySourceException("JWKS unavailable: " + e.getMessage());
