@@ -31,9 +31,10 @@ class PackageDependencyTest {
             "protocol", Set.of("config", "event"),
             "session", Set.of("protocol", "config", "event"),
             "client", Set.of("protocol", "config", "event"),
-            "servlet", Set.of("session", "protocol", "config", "client", "event"),
-            "security", Set.of("servlet", "session", "protocol", "config", "client", "cdi", "event"),
-            "cdi", Set.of("servlet", "session", "protocol", "config", "client", "security", "event"));
+            "web", Set.of("session", "protocol", "config", "event"),
+            "servlet", Set.of("web", "session", "protocol", "config", "event"),
+            "security", Set.of("web", "servlet", "cdi", "session", "protocol", "config", "event"),
+            "cdi", Set.of("web", "session", "protocol", "config", "client", "event"));
 
     @Test
     void dependenciesBetweenOurPackagesPointOneWay() {
