@@ -21,9 +21,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletContext;
 
 /**
  * The application's ims-auth, built once from MicroProfile Config: the validated configuration, the
@@ -38,11 +36,10 @@ public class ImsAuthRuntime {
     private ImsAuthConfig config;
     private SignInFlow flow;
     private SignOutRoutes signOut;
-    private ImsAuthMBeans.Registration mbean;
+    private EventCounters counters;
+    private volatile ImsAuthMBeans.Registration mbean;
     @Inject
     Event<ImsAuthEvent> cdiEvents;
-    @Inject
-    Instance<ServletContext> servletContext;
 
     @PostConstruct
     void start() {
@@ -50,7 +47,7 @@ public class ImsAuthRuntime {
         ConfigSource source = MicroProfileConfigSource.of(loader);
         config = ImsAuthConfig.load(source);
         OidcClient client = OidcClient.create(config);
-        EventCounters counters = new EventCounters();
+        counters = new EventCounters();
         ImsAuthEvents events = new ImsAuthEvents(EventListeners.load(loader, source.get(ConfigKeys.EVENT_LISTENERS)),
                 client.clock()).with(cdiEvents::fire).with(counters);
         // the mechanism ends sessions without invalidating them inside validateRequest (see SessionStore)
@@ -58,19 +55,31 @@ public class ImsAuthRuntime {
         flow = new SignInFlow(client, store, new BackChannelLogouts(LogoutStores.of(config), client.clock(),
                 config.logoutCheckInterval()), events);
         signOut = new SignOutRoutes(flow);
-        if (servletContext != null && servletContext.isResolvable()) {
-            mbean = ImsAuthMBeans.register(servletContext.get().getContextPath(), counters);
-        }
+
     }
 
     /** Releases the HTTP client's threads when the application stops. */
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
         if (mbean != null) {
             mbean.close();
         }
         if (flow != null) {
             flow.client().close();
+        }
+    }
+
+    /**
+     * Publishes the counters MBean under the application's context path, once: the mechanism calls it with each
+     * request, since the deployment's {@code ServletContext} cannot be injected while CDI starts (WildFly).
+     */
+    public void publishCounters(String contextPath) {
+        if (mbean == null) {
+            synchronized (this) {
+                if (mbean == null) {
+                    mbean = ImsAuthMBeans.register(contextPath, counters);
+                }
+            }
         }
     }
 

@@ -60,6 +60,7 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
         SignInFlow flow = runtime.flow();
+        runtime.publishCounters(request.getContextPath());
         flow.apiRequests().classify(request);
         ImsAuth.bind(flow, request);
         boolean mustSignIn = context.isProtected() || context.isAuthenticationRequest();
