@@ -2,7 +2,7 @@ package dev.imsauth.cdi;
 
 import dev.imsauth.client.ITwinClient;
 import dev.imsauth.client.ServiceTokenProvider;
-import dev.imsauth.config.ConfigKeys;
+import dev.imsauth.config.ConfigKey;
 import dev.imsauth.config.ServiceClientSettings;
 import dev.imsauth.event.EventListeners;
 import dev.imsauth.event.ImsAuthEvent;
@@ -43,7 +43,7 @@ public class ServiceClientProducer {
         if (tokens == null) {
             ClassLoader loader = ServiceClientProducer.class.getClassLoader();
             tokens = new ServiceTokenProvider(settings(), new ImsAuthEvents(EventListeners.load(loader,
-                    MicroProfileConfigSource.of(loader).get(ConfigKeys.EVENT_LISTENERS)), Clock.systemUTC())
+                    MicroProfileConfigSource.of(loader).get(ConfigKey.EVENT_LISTENERS.key())), Clock.systemUTC())
                     .with(cdiEvents::fire));
         }
         return tokens;

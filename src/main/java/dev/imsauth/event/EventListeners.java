@@ -1,6 +1,6 @@
 package dev.imsauth.event;
 
-import dev.imsauth.config.ConfigKeys;
+import dev.imsauth.config.ConfigKey;
 import dev.imsauth.config.ImsAuthConfigException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class EventListeners {
         try {
             ServiceLoader.load(ImsAuthEventListener.class, loader).forEach(found::add);
         } catch (ServiceConfigurationError e) {
-            throw new ImsAuthConfigException(ConfigKeys.EVENT_LISTENERS, "a listener in META-INF/services/"
+            throw new ImsAuthConfigException(ConfigKey.EVENT_LISTENERS.key(), "a listener in META-INF/services/"
                     + ImsAuthEventListener.class.getName() + " cannot be created: " + e.getMessage());
         }
         for (String name : classNames.map(v -> v.trim().split("[,\\s]+")).orElse(new String[0])) {
@@ -45,17 +45,17 @@ public final class EventListeners {
         try {
             type = Class.forName(name, true, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new ImsAuthConfigException(ConfigKeys.EVENT_LISTENERS, "names " + name
+            throw new ImsAuthConfigException(ConfigKey.EVENT_LISTENERS.key(), "names " + name
                     + ", which is not on the web application's class path; give the full class name");
         }
         if (!ImsAuthEventListener.class.isAssignableFrom(type)) {
-            throw new ImsAuthConfigException(ConfigKeys.EVENT_LISTENERS, "names " + name + ", which does not implement "
+            throw new ImsAuthConfigException(ConfigKey.EVENT_LISTENERS.key(), "names " + name + ", which does not implement "
                     + ImsAuthEventListener.class.getName());
         }
         try {
             return (ImsAuthEventListener) type.getConstructor().newInstance();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            throw new ImsAuthConfigException(ConfigKeys.EVENT_LISTENERS, "names " + name + ", which cannot be created "
+            throw new ImsAuthConfigException(ConfigKey.EVENT_LISTENERS.key(), "names " + name + ", which cannot be created "
                     + "(it needs a public no-argument constructor): " + e.getClass().getName());
         }
     }

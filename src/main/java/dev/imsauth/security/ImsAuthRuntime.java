@@ -1,6 +1,6 @@
 package dev.imsauth.security;
 
-import dev.imsauth.config.ConfigKeys;
+import dev.imsauth.config.ConfigKey;
 import dev.imsauth.config.ConfigSource;
 import dev.imsauth.cdi.MicroProfileConfigSource;
 import dev.imsauth.config.ImsAuthConfig;
@@ -9,6 +9,8 @@ import dev.imsauth.event.ImsAuthEvent;
 import dev.imsauth.event.ImsAuthEvents;
 import dev.imsauth.event.jmx.EventCounters;
 import dev.imsauth.event.jmx.ImsAuthMBeans;
+import dev.imsauth.config.ProviderSettings;
+import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.web.LogoutFlow;
 import dev.imsauth.web.LogoutStores;
@@ -33,7 +35,7 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class ImsAuthRuntime {
-    private ImsAuthConfig config;
+    private ProviderSettings provider;
     private SignInFlow flow;
     private SignOutRoutes signOut;
     private EventCounters counters;
@@ -45,15 +47,17 @@ public class ImsAuthRuntime {
     void start() {
         ClassLoader loader = ImsAuthRuntime.class.getClassLoader();
         ConfigSource source = MicroProfileConfigSource.of(loader);
-        config = ImsAuthConfig.load(source);
-        OidcClient client = OidcClient.create(config);
+        ImsAuthConfig config = ImsAuthConfig.load(source);
+        provider = config.provider();
+        SignInSettings signIn = config.signIn();
+        OidcClient client = OidcClient.create(provider, signIn);
         counters = new EventCounters();
-        ImsAuthEvents events = new ImsAuthEvents(EventListeners.load(loader, source.get(ConfigKeys.EVENT_LISTENERS)),
-                client.clock()).with(cdiEvents::fire).with(counters);
+        ImsAuthEvents events = new ImsAuthEvents(EventListeners.load(loader,
+                source.get(ConfigKey.EVENT_LISTENERS.key())), client.clock()).with(cdiEvents::fire).with(counters);
         // the mechanism ends sessions without invalidating them inside validateRequest (see SessionStore)
-        SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins(), false);
-        flow = new SignInFlow(client, store, new BackChannelLogouts(LogoutStores.of(config), client.clock(),
-                config.logoutCheckInterval()), events);
+        SessionStore store = new SessionStore(client.clock(), signIn.loginTimeout(), signIn.maxPendingLogins(), false);
+        flow = new SignInFlow(client, store, new BackChannelLogouts(LogoutStores.of(signIn), client.clock(),
+                signIn.logoutCheckInterval()), events);
         signOut = new SignOutRoutes(flow);
 
     }
@@ -83,8 +87,9 @@ public class ImsAuthRuntime {
         }
     }
 
-    public ImsAuthConfig config() {
-        return config;
+    /** The provider and client settings (client id, the principal and groups claims). */
+    public ProviderSettings provider() {
+        return provider;
     }
 
     public SignInFlow flow() {

@@ -1,6 +1,6 @@
 package dev.imsauth.servlet;
 
-import dev.imsauth.config.ConfigKeys;
+import dev.imsauth.config.ConfigKey;
 import dev.imsauth.config.ConfigSource;
 import dev.imsauth.web.SignInFlow;
 import dev.imsauth.web.LogoutFlow;
@@ -17,6 +17,7 @@ import dev.imsauth.event.EventListeners;
 import dev.imsauth.event.ImsAuthEvents;
 import dev.imsauth.event.jmx.EventCounters;
 import dev.imsauth.event.jmx.ImsAuthMBeans;
+import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.SignedInUser;
@@ -74,20 +75,25 @@ public class ImsAuthFilter extends HttpFilter {
     public void init(FilterConfig filterConfig) throws ServletException {
         super.init(filterConfig);
         ConfigSource source = InitParamSource.of(filterConfig);
-        OidcClient client = presetClient != null ? presetClient : OidcClient.create(ImsAuthConfig.load(source));
+        OidcClient client = presetClient != null ? presetClient : create(source);
         ownClient = presetClient != null ? null : client;
-        ImsAuthConfig config = client.config();
-        SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins());
-        LogoutRecords records = presetRecords != null ? presetRecords : LogoutStores.of(config);
+        SignInSettings signIn = client.signIn();
+        SessionStore store = new SessionStore(client.clock(), signIn.loginTimeout(), signIn.maxPendingLogins());
+        LogoutRecords records = presetRecords != null ? presetRecords : LogoutStores.of(signIn);
         EventCounters counters = new EventCounters();
         ImsAuthEvents events = new ImsAuthEvents(EventListeners.load(filterConfig.getServletContext().getClassLoader(),
-                source.get(ConfigKeys.EVENT_LISTENERS)), client.clock()).with(counters);
-        flow = new SignInFlow(client, store, new BackChannelLogouts(records, client.clock(), config.logoutCheckInterval()),
+                source.get(ConfigKey.EVENT_LISTENERS.key())), client.clock()).with(counters);
+        flow = new SignInFlow(client, store, new BackChannelLogouts(records, client.clock(), signIn.logoutCheckInterval()),
                 events);
         mbean = ImsAuthMBeans.register(filterConfig.getServletContext().getContextPath(), counters);
         signOut = new SignOutRoutes(flow);
-        publicPaths = new PathRules(config.publicPaths());
+        publicPaths = new PathRules(signIn.publicPaths());
         StartupReport.discoverAndLog(client, "filter", filterConfig.getServletContext().getContextPath());
+    }
+
+    private static OidcClient create(ConfigSource source) {
+        ImsAuthConfig config = ImsAuthConfig.load(source);
+        return OidcClient.create(config.provider(), config.signIn());
     }
 
     @Override
@@ -116,9 +122,9 @@ public class ImsAuthFilter extends HttpFilter {
             user = Optional.empty();
         }
         ImsAuth.bind(flow, request);
-        ImsAuthConfig config = flow.client().config();
         if (user.isPresent()) {
-            chain.doFilter(new SignedInRequest(request, user.get(), config, flow.store(), flow.events()), response);
+            chain.doFilter(new SignedInRequest(request, user.get(), flow.client().provider(), flow.store(), flow.events()),
+                    response);
         } else if (isPublic) {
             chain.doFilter(request, response);
         } else {

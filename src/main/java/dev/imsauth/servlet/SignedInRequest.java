@@ -1,8 +1,8 @@
 package dev.imsauth.servlet;
 
+import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.event.ImsAuthEvent;
 import dev.imsauth.event.ImsAuthEvents;
-import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.session.SessionStore;
 import jakarta.servlet.ServletException;
@@ -21,17 +21,17 @@ import java.util.Collection;
 final class SignedInRequest extends HttpServletRequestWrapper {
     static final String AUTH_TYPE = "OIDC";
     private final SignedInUser user;
-    private final ImsAuthConfig config;
+    private final ProviderSettings config;
     private final SessionStore store;
     private final ImsAuthEvents events;
     private Principal principal;
     private volatile boolean loggedOut;
 
-    SignedInRequest(HttpServletRequest request, SignedInUser user, ImsAuthConfig config, SessionStore store) {
+    SignedInRequest(HttpServletRequest request, SignedInUser user, ProviderSettings config, SessionStore store) {
         this(request, user, config, store, ImsAuthEvents.none());
     }
 
-    SignedInRequest(HttpServletRequest request, SignedInUser user, ImsAuthConfig config, SessionStore store,
+    SignedInRequest(HttpServletRequest request, SignedInUser user, ProviderSettings config, SessionStore store,
                     ImsAuthEvents events) {
         super(request);
         this.events = events;

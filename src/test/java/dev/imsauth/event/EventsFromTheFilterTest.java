@@ -2,7 +2,7 @@ package dev.imsauth.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imsauth.config.ConfigKeys;
+import dev.imsauth.config.ConfigKey;
 import dev.imsauth.event.ImsAuthEvent.Type;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.testsupport.BrowserlessClient;
@@ -38,12 +38,12 @@ class EventsFromTheFilterTest {
 
     @BeforeAll
     static void start() {
-        System.setProperty(ConfigKeys.EVENT_LISTENERS, RecordingListener.Throwing.class.getName() + ", "
+        System.setProperty(ConfigKey.EVENT_LISTENERS.key(), RecordingListener.Throwing.class.getName() + ", "
                 + RecordingListener.class.getName());
         try {
             f = SignInFixture.publicClient();
         } finally {
-            System.clearProperty(ConfigKeys.EVENT_LISTENERS);
+            System.clearProperty(ConfigKey.EVENT_LISTENERS.key());
         }
         f.op.setClock(f.clock).setAccessTokenLifetime(LIFETIME);
     }

@@ -56,9 +56,10 @@ class ServiceTokenEventsTest {
         ImsAuthConfig config = ImsAuthConfig.builder().issuer(op.issuer()).clientId("svc-events").clientSecret(secret)
                 .allowInsecureLoopback(true).readTimeout(Duration.ofSeconds(2)).build();
         MutableClock clock = new MutableClock();
-        OidcClient client = new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), clock);
+        OidcClient client = new OidcClient(config.provider(), config.signIn(),
+                ProviderHttp.defaultClient(config.provider().connectTimeout()), clock);
         Sleeper noWait = clock::advance;
-        return new ServiceTokenProvider(client, config.serviceScopes(), noWait,
+        return new ServiceTokenProvider(client, config.api(), noWait,
                 new ImsAuthEvents(List.of(seen::add), clock));
     }
 }
