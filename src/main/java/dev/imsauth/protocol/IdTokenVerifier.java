@@ -38,9 +38,8 @@ final class IdTokenVerifier {
                 algorithms.add(JWSAlgorithm.parse(alg));
             }
         }
-        JwksCache keys = new JwksCache(metadata.jwksUri(), http, clock, config.jwksRefreshInterval());
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
-        processor.setJWSKeySelector(new CachedKeySelector(algorithms, keys));
+        processor.setJWSKeySelector(ProviderSigningKeys.selector(algorithms, metadata.jwksUri(), config, http, clock));
         processor.setJWTClaimsSetVerifier((claims, context) -> { }); // claims are checked below, on our clock
         this.claimsCheck = new IdTokenClaimsCheck(metadata.issuer(), config.clientId(), config.clockSkew(), clock);
     }

@@ -12,13 +12,10 @@ import dev.imsauth.protocol.ProviderException;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.TokenRejectedException;
 import dev.imsauth.protocol.UserInfoException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.imsauth.protocol.OpaqueValues;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -288,11 +285,6 @@ public final class TokenRefresher {
 
     /** A stable, non-reversible key for one sign-in's refresh token. */
     private static String key(String refreshToken) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
+        return OpaqueValues.sha256(refreshToken);
     }
 }

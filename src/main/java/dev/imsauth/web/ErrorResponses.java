@@ -1,9 +1,12 @@
 package dev.imsauth.web;
 
 import dev.imsauth.protocol.ImsAuthException;
+import dev.imsauth.protocol.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes failure responses: the status of the failure and a small page (JSON for API calls) that says
@@ -37,7 +40,7 @@ public final class ErrorResponses {
         }
         if (ApiRequests.isApiCall(request)) {
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"error\":\"" + json(reason) + "\",\"message\":\"" + json(message) + "\"}");
+            response.getWriter().write(json(reason, message));
             return;
         }
         response.setContentType("text/html;charset=UTF-8");
@@ -98,21 +101,17 @@ public final class ErrorResponses {
                 || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F';
     }
 
-    private static String json(String s) {
+    /**
+     * {@code {"error":…,"message":…}} by the library's one JSON writer ({@link Json}), then {@code <} and the
+     * hidden characters it leaves as they are written as JSON unicode escapes (outside strings JSON has none).
+     */
+    private static String json(String reason, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", reason == null ? "" : reason);
+        body.put("message", message == null ? "" : message);
         StringBuilder out = new StringBuilder();
-        for (char c : (s == null ? "" : s).toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '<' -> out.append("\\u003c");
-                default -> {
-                    if (c < 0x20 || hidden(c)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+        for (char c : Json.write(body).toCharArray()) {
+            out.append(c == '<' || hidden(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
         }
         return out.toString();
     }

@@ -4,6 +4,7 @@ import dev.imsauth.event.ImsAuthEvent;
 import dev.imsauth.event.ImsAuthEvents;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
+import dev.imsauth.protocol.OpaqueValues;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.session.SessionStore;
 import dev.imsauth.session.SignOutInProgress;
@@ -12,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -170,8 +170,6 @@ public final class LogoutFlow {
     }
 
     private String newState() {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return OpaqueValues.random(random, 24);
     }
 }
