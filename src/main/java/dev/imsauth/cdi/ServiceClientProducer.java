@@ -2,11 +2,18 @@ package dev.imsauth.cdi;
 
 import dev.imsauth.client.ITwinClient;
 import dev.imsauth.client.ServiceTokenProvider;
+import dev.imsauth.config.ConfigKey;
 import dev.imsauth.config.ServiceClientSettings;
+import dev.imsauth.event.EventListeners;
+import dev.imsauth.event.ImsAuthEvent;
+import dev.imsauth.event.ImsAuthEvents;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
 
 /**
  * Makes the service clients injectable on the CDI route: {@code @Inject ServiceTokenProvider} and
@@ -17,20 +24,27 @@ import jakarta.enterprise.inject.Produces;
  * {@link dev.imsauth.config.ImsAuthConfigException} listing every bad key.
  *
  * <p>The produced beans are {@code @Dependent} references to the one shared, thread-safe instance of each
- * (the classes are final, so a normal scope could not proxy them).
+ * (the classes are final, so a normal scope could not proxy them). The token provider's
+ * {@code SERVICE_TOKEN_OBTAINED}/{@code _FAILED} events are fired as CDI events and given to the listeners of
+ * {@code META-INF/services} and {@code ims.event-listeners}.
  */
 @ApplicationScoped
 public class ServiceClientProducer {
     private ServiceClientSettings settings;
     private ServiceTokenProvider tokens;
     private ITwinClient itwin;
+    @Inject
+    Event<ImsAuthEvent> cdiEvents;
 
     /** The service app's client-credentials token provider. */
     @Produces
     @Dependent
     public synchronized ServiceTokenProvider serviceTokenProvider() {
         if (tokens == null) {
-            tokens = new ServiceTokenProvider(settings());
+            ClassLoader loader = ServiceClientProducer.class.getClassLoader();
+            tokens = new ServiceTokenProvider(settings(), new ImsAuthEvents(EventListeners.load(loader,
+                    MicroProfileConfigSource.of(loader).get(ConfigKey.EVENT_LISTENERS.key())), Clock.systemUTC())
+                    .with(cdiEvents::fire));
         }
         return tokens;
     }

@@ -2,6 +2,9 @@ package dev.imsauth.client;
 
 import dev.imsauth.config.ApiSettings;
 import dev.imsauth.config.ConfigKey;
+import dev.imsauth.event.ImsAuthEvent;
+import dev.imsauth.event.ImsAuthEvents;
+import dev.imsauth.event.Timing;
 import dev.imsauth.config.ImsAuthConfigException;
 import dev.imsauth.config.ServiceClientSettings;
 import dev.imsauth.config.ServiceScopes;
@@ -55,6 +58,7 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
     private final int retries;
     private final Duration margin;
     private final Sleeper sleeper;
+    private final ImsAuthEvents events;
     private final ReentrantLock renewing = new ReentrantLock();
     private volatile Cached cached;
     /** After a failed renewal: no new attempt before this instant (guarded by {@link #renewing}). */
@@ -69,7 +73,13 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
      * service app passes {@code ImsAuthConfig.serviceClient()}.
      */
     public ServiceTokenProvider(ServiceClientSettings settings) {
-        this(OidcClient.createForService(settings.provider(), settings.tokenEndpoint()), settings.api(), Sleeper.SYSTEM);
+        this(settings, ImsAuthEvents.none());
+    }
+
+    /** Like {@link #ServiceTokenProvider(ServiceClientSettings)}, reporting each token request to {@code events}. */
+    public ServiceTokenProvider(ServiceClientSettings settings, ImsAuthEvents events) {
+        this(OidcClient.createForService(settings.provider(), settings.tokenEndpoint()), settings.api(), Sleeper.SYSTEM,
+                events);
         this.ownsClient = true;
     }
 
@@ -90,6 +100,11 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
      * @throws ImsAuthConfigException for user scopes or a client without a secret, before any call to IMS
      */
     public ServiceTokenProvider(OidcClient client, ApiSettings api, Sleeper sleeper) {
+        this(client, api, sleeper, ImsAuthEvents.none());
+    }
+
+    /** The same, reporting each token obtained or not to {@code events} ({@code SERVICE_TOKEN_*}). */
+    public ServiceTokenProvider(OidcClient client, ApiSettings api, Sleeper sleeper, ImsAuthEvents events) {
         ServiceScopes.check(ConfigKey.SERVICE_SCOPES.key(), api.serviceScopes());
         if (!client.provider().confidential()) {
             throw new ImsAuthConfigException(ConfigKey.CLIENT_SECRET.key(), "is required for client credentials; "
@@ -101,6 +116,7 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
         this.retries = api.serviceTokenRetries();
         this.margin = client.provider().refreshMargin();
         this.sleeper = sleeper;
+        this.events = events;
     }
 
     /** The current token, fetched or renewed first when needed. */
@@ -162,11 +178,14 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
                 throw new ServiceTokenException(lastFailure.failure(), lastFailure.reason(), lastFailure.getMessage()
                         + " (no new attempt before " + coolDownUntil + ")", lastFailure);
             }
+            Timing timing = events.begin(ImsAuthEvents.Step.OTHER);
             try {
                 Cached fresh = fetch();
+                events.serviceToken(timing, ImsAuthEvent.OK);
                 cached = fresh;
                 return fresh;
             } catch (ServiceTokenException e) {
+                events.serviceToken(timing, e.reason());
                 lastFailure = e;
                 coolDownUntil = ProviderBounds.plus(clock.instant(), ProviderBounds.coolDown(
                         e.getCause() instanceof ProviderException p ? p.retryAfter() : java.util.Optional.empty()));

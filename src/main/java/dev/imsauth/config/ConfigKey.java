@@ -58,6 +58,8 @@ public enum ConfigKey {
             "paths whose requests are always API calls (401 JSON, never a redirect)"),
     API_DETECTION("ims.api-detection", Part.SIGN_IN, Kind.BOOLEAN, "true", Rule.NONE, false,
             "also treat XHR/fetch requests as API calls"),
+    EVENT_LISTENERS("ims.event-listeners", Part.SIGN_IN, Kind.LIST, null, Rule.NONE, false,
+            "event listener classes to create (docs/events.md)"),
     API_BASE_URL("ims.api-base-url", Part.API, Kind.TEXT, "https://api.bentley.com", Rule.NONE, true,
             "base URL of the iTwin APIs"),
     API_TIMEOUT("ims.api-timeout", Part.API, Kind.DURATION, "30s", Rule.POSITIVE, true,

@@ -25,6 +25,11 @@ public class ImsAuthException extends RuntimeException {
         return failure;
     }
 
+    /** The stable reason of a failure: its own for an ims-auth exception, {@code internal_error} for anything else. */
+    public static String reasonOf(Throwable failure) {
+        return failure instanceof ImsAuthException ims ? ims.reason() : "internal_error";
+    }
+
     /** A short stable reason code, e.g. {@code state_mismatch}, {@code invalid_id_token}. */
     public String reason() {
         return reason;

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import dev.imsauth.event.jfr.FlightRecorder;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
@@ -79,7 +80,8 @@ final class ProviderJwksSource implements JWKSetSource<SecurityContext> {
     private JWKSet fetch() throws KeySourceException {
         HTTPResponse response;
         try {
-            response = http.get(jwksUri);
+            response = FlightRecorder.jwksFetch(() -> http.get(jwksUri), HTTPResponse::getStatusCode,
+                    ImsAuthException::reasonOf);
         } catch (ProviderException e) {
             throw new KeySourceException("JWKS unavailable: " + e.getMessage());
         }

@@ -18,6 +18,7 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import dev.imsauth.event.jfr.FlightRecorder;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
@@ -92,7 +93,8 @@ final class TokenEndpointClient {
                 : new TokenRequest(endpoint, auth, grant, scope);
         HTTPRequest httpRequest = request.toHTTPRequest();
         httpRequest.setAccept("application/json");
-        HTTPResponse response = http.send(httpRequest);
+        HTTPResponse response = FlightRecorder.tokenRequest(grant.getType().getValue(), () -> http.send(httpRequest),
+                HTTPResponse::getStatusCode, ImsAuthException::reasonOf);
         return parse(response, grant.getType().getValue(), sent);
     }
 

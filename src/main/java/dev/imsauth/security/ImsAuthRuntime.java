@@ -1,7 +1,14 @@
 package dev.imsauth.security;
 
+import dev.imsauth.config.ConfigKey;
+import dev.imsauth.config.ConfigSource;
 import dev.imsauth.cdi.MicroProfileConfigSource;
 import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.event.EventListeners;
+import dev.imsauth.event.ImsAuthEvent;
+import dev.imsauth.event.ImsAuthEvents;
+import dev.imsauth.event.jmx.EventCounters;
+import dev.imsauth.event.jmx.ImsAuthMBeans;
 import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.ProviderStatus;
@@ -11,35 +18,49 @@ import dev.imsauth.web.WebFlows;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 
 /**
  * The mechanism's composition root, built once from MicroProfile Config: the validated configuration, the
  * {@link OidcClient}, and the {@link WebFlows} over them — the same factory the filter's {@code init} uses. It
  * is created on first use, so an application that signs in through the filter never reads MicroProfile Config.
  * A missing or invalid key fails creation with an {@link dev.imsauth.config.ImsAuthConfigException} that
- * names the key.
+ * names the key. Every {@link ImsAuthEvent} is fired as a CDI event ({@code @Observes ImsAuthEvent}), given to the
+ * listeners of {@code META-INF/services} and {@code ims.event-listeners}, and counted in the JMX MBean.
  */
 @ApplicationScoped
 public class ImsAuthRuntime {
     private ProviderSettings provider;
     private OidcClient client;
     private WebFlows flows;
+    private EventCounters counters;
+    private volatile ImsAuthMBeans.Registration mbean;
+    @Inject
+    Event<ImsAuthEvent> cdiEvents;
 
     @PostConstruct
     void start() {
-        dev.imsauth.config.ConfigSource source = MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader());
+        ClassLoader own = ImsAuthRuntime.class.getClassLoader();
+        ConfigSource source = MicroProfileConfigSource.of(own);
         ImsAuthConfig config = ImsAuthConfig.load(source);
         provider = config.provider();
         client = OidcClient.create(provider, config.signIn());
+        counters = new EventCounters();
+        ImsAuthEvents events = new ImsAuthEvents(EventListeners.load(own,
+                source.get(ConfigKey.EVENT_LISTENERS.key())), client.clock()).with(cdiEvents::fire).with(counters);
         // the mechanism ends sessions without invalidating them inside validateRequest (see SessionStore)
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         flows = WebFlows.create(client, LogoutStores.of(config.signIn()), false,
-                SignInCustomizer.load(source, loader != null ? loader : ImsAuthRuntime.class.getClassLoader()));
+                SignInCustomizer.load(source, loader != null ? loader : own), events);
     }
 
     /** Releases the HTTP client's threads when the application stops. */
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
+        if (mbean != null) {
+            mbean.close();
+        }
         if (client != null) {
             client.close();
         }
@@ -48,6 +69,20 @@ public class ImsAuthRuntime {
     /** The provider's state for the readiness check: discovery re-read at most once per health-probe interval. */
     ProviderStatus.Snapshot probe() {
         return client.probe();
+    }
+
+    /**
+     * Publishes the counters MBean under the application's context path, once: the mechanism calls it with each
+     * request, since the deployment's {@code ServletContext} cannot be injected while CDI starts (WildFly).
+     */
+    public void publishCounters(String contextPath) {
+        if (mbean == null) {
+            synchronized (this) {
+                if (mbean == null) {
+                    mbean = ImsAuthMBeans.register(contextPath, counters);
+                }
+            }
+        }
     }
 
     /** The provider and client settings (client id, the principal and groups claims). */

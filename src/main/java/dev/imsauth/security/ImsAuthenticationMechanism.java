@@ -40,12 +40,14 @@ import java.util.Optional;
  * tokens from the session.
  */
 public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
+    private final ImsAuthRuntime runtime;
     private final WebFlows flows;
     private final String principalClaim;
     private final String groupsClaim;
 
     @Inject
     public ImsAuthenticationMechanism(ImsAuthRuntime runtime) {
+        this.runtime = runtime;
         this.flows = runtime.flows();
         this.principalClaim = runtime.provider().principalClaim();
         this.groupsClaim = runtime.provider().groupsClaim();
@@ -53,6 +55,7 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     /** For the container's proxy. */
     protected ImsAuthenticationMechanism() {
+        this.runtime = null;
         this.flows = null;
         this.principalClaim = null;
         this.groupsClaim = null;
@@ -61,6 +64,7 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
+        runtime.publishCounters(request.getContextPath());
         ImsAuth web = flows.begin(request);
         boolean mustSignIn = context.isProtected() || context.isAuthenticationRequest();
         try {

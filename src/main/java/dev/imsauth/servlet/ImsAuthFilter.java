@@ -1,6 +1,12 @@
 package dev.imsauth.servlet;
 
+import dev.imsauth.config.ConfigKey;
+import dev.imsauth.config.ConfigSource;
 import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.event.EventListeners;
+import dev.imsauth.event.ImsAuthEvents;
+import dev.imsauth.event.jmx.EventCounters;
+import dev.imsauth.event.jmx.ImsAuthMBeans;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.SignedInUser;
@@ -39,6 +45,7 @@ public class ImsAuthFilter extends HttpFilter {
     private transient String principalClaim;
     private transient String groupsClaim;
     private transient OidcClient ownClient;
+    private transient ImsAuthMBeans.Registration mbean;
 
     /** For containers: configuration comes from init-params, system properties and the environment. */
     public ImsAuthFilter() {
@@ -58,20 +65,25 @@ public class ImsAuthFilter extends HttpFilter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         super.init(filterConfig);
-        OidcClient client = presetClient != null ? presetClient : create(filterConfig);
+        ConfigSource source = InitParamSource.of(filterConfig);
+        OidcClient client = presetClient != null ? presetClient : create(source);
         ownClient = presetClient != null ? null : client;
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        SignInCustomizer customizer = SignInCustomizer.load(InitParamSource.of(filterConfig),
+        SignInCustomizer customizer = SignInCustomizer.load(source,
                 loader != null ? loader : ImsAuthFilter.class.getClassLoader());
+        EventCounters counters = new EventCounters();
+        ImsAuthEvents events = new ImsAuthEvents(EventListeners.load(filterConfig.getServletContext().getClassLoader(),
+                source.get(ConfigKey.EVENT_LISTENERS.key())), client.clock()).with(counters);
         flows = WebFlows.create(client, presetRecords != null ? presetRecords : LogoutStores.of(client.signIn()), true,
-                customizer);
+                customizer, events);
+        mbean = ImsAuthMBeans.register(filterConfig.getServletContext().getContextPath(), counters);
         principalClaim = client.provider().principalClaim();
         groupsClaim = client.provider().groupsClaim();
         flows.warmUp("filter", filterConfig.getServletContext().getContextPath());
     }
 
-    private static OidcClient create(FilterConfig filterConfig) {
-        ImsAuthConfig config = ImsAuthConfig.load(InitParamSource.of(filterConfig));
+    private static OidcClient create(ConfigSource source) {
+        ImsAuthConfig config = ImsAuthConfig.load(source);
         return OidcClient.create(config.provider(), config.signIn());
     }
 
@@ -108,6 +120,10 @@ public class ImsAuthFilter extends HttpFilter {
     /** Releases what the filter started (the HTTP client's threads), unless the client was handed in. */
     @Override
     public void destroy() {
+        if (mbean != null) {
+            mbean.close();
+            mbean = null;
+        }
         if (ownClient != null) {
             ownClient.close();
             ownClient = null;

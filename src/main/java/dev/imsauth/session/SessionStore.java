@@ -1,5 +1,6 @@
 package dev.imsauth.session;
 
+import dev.imsauth.event.SessionIds;
 import dev.imsauth.protocol.PendingLogin;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.OpaqueValues;
@@ -234,6 +235,16 @@ public final class SessionStore {
                 && MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII), candidate.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** {@link SessionIds#hash} of this request's session id, for events; null without a (valid) session. */
+    public String sessionIdHash(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        try {
+            return session == null ? null : SessionIds.hash(session.getId());
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
+    }
+
     /** Forgets the signed-in user but keeps the session. */
     public void signOut(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
@@ -256,6 +267,11 @@ public final class SessionStore {
             } catch (IllegalStateException invalidated) {
                 return Optional.empty();
             }
+        }
+
+        @Override
+        public String sessionIdHash() {
+            return SessionStore.this.sessionIdHash(request);
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dev.imsauth.session;
 
+import dev.imsauth.event.ImsAuthEvents;
+import dev.imsauth.event.Timing;
 import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Failure;
 import dev.imsauth.protocol.IdTokenInvalidException;
@@ -61,9 +63,16 @@ public final class TokenRefresher {
     private final Duration margin;
     private final Duration waitLimit;
     private final RecentRefreshes recent = new RecentRefreshes();
+    private final ImsAuthEvents events;
 
     public TokenRefresher(OidcClient client) {
+        this(client, ImsAuthEvents.none());
+    }
+
+    /** A refresher that reports each refresh it makes to {@code events} ({@code REFRESHED}, {@code REFRESH_FAILED}). */
+    public TokenRefresher(OidcClient client, ImsAuthEvents events) {
         this.client = client;
+        this.events = events;
         this.clock = client.clock();
         this.margin = client.provider().refreshMargin();
         // discovery, the token call and a JWKS fetch are each bounded by the read timeout
@@ -176,13 +185,16 @@ public final class TokenRefresher {
         if (!UserSlot.sameTokens(now.get(), seen)) {
             return new RecentRefreshes.Outcome(now.get(), false); // a refresh finished between our read and our turn
         }
+        Timing timing = events.begin(ImsAuthEvents.Step.REFRESH);
         try {
             SignedInUser fresh = client.refresh(seen);
             slot.replace(seen, fresh);
+            events.refreshed(timing, fresh.claims().subject(), slot.sessionIdHash());
             LOG.log(System.Logger.Level.DEBUG, "Refreshed the tokens of subject {0}; the access token now expires at {1}",
                     fresh.claims().subject(), fresh.tokens().expiresAt());
             return new RecentRefreshes.Outcome(fresh, false);
         } catch (TokenRejectedException e) {
+            events.refreshFailed(timing, seen.claims().subject(), slot.sessionIdHash(), e.reason());
             // with one-time refresh tokens, another node may have spent this one and stored newer tokens
             Optional<SignedInUser> again = slot.read();
             if (again.isPresent() && !UserSlot.sameTokens(again.get(), seen)) {
@@ -193,10 +205,15 @@ public final class TokenRefresher {
                     seen.claims().subject(), seen.tokens().expiresAt());
             return RecentRefreshes.Outcome.REFUSED;
         } catch (IdTokenInvalidException | UserInfoException e) {
+            events.refreshFailed(timing, seen.claims().subject(), slot.sessionIdHash(), e.reason());
             slot.clear(seen);
             LOG.log(System.Logger.Level.WARNING, "Refresh rejected ({0}): {1}; subject {2} must sign in again",
                     e.reason(), e.getMessage(), seen.claims().subject());
             return RecentRefreshes.Outcome.SIGNED_OUT;
+        } catch (RuntimeException e) {
+            events.refreshFailed(timing, seen.claims().subject(), slot.sessionIdHash(),
+                    ImsAuthException.reasonOf(e));
+            throw e;
         }
     }
 

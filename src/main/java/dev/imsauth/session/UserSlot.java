@@ -20,6 +20,11 @@ public interface UserSlot {
     /** Removes the user if the slot still holds {@code expected} (same access token). */
     void clear(SignedInUser expected);
 
+    /** {@link dev.imsauth.event.SessionIds#hash} of the slot's session id for events; null when it has none. */
+    default String sessionIdHash() {
+        return null;
+    }
+
     /** True when both hold the same access token, i.e. the same generation of one sign-in. */
     static boolean sameTokens(SignedInUser a, SignedInUser b) {
         return a.tokens().accessToken().equals(b.tokens().accessToken());

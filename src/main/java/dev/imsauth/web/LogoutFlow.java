@@ -1,6 +1,8 @@
 package dev.imsauth.web;
 
 import dev.imsauth.config.SignInSettings;
+import dev.imsauth.event.ImsAuthEvent;
+import dev.imsauth.event.ImsAuthEvents;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.OpaqueValues;
@@ -46,8 +48,11 @@ final class LogoutFlow {
     private final LogoutGuard guard;
     private final SecureRandom random = new SecureRandom();
     private final AppPages pages;
+    private final ImsAuthEvents events;
 
-    LogoutFlow(OidcClient client, SignInSettings config, SessionStore store, RedirectUris redirectUris, AppPages pages) {
+    LogoutFlow(OidcClient client, SignInSettings config, SessionStore store, RedirectUris redirectUris, AppPages pages,
+               ImsAuthEvents events) {
+        this.events = events;
         this.client = client;
         this.config = config;
         this.pages = pages;
@@ -89,6 +94,7 @@ final class LogoutFlow {
      * or, without one, to the post-logout URI. Call only for a request already checked against cross-site use.
      */
     void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String sessionIdHash = store.sessionIdHash(request);
         Optional<SignedInUser> user = store.invalidate(request);
         URI postLogout = redirectUris.resolve(request, config.postLogoutRedirectUri());
         URI target = postLogout;
@@ -107,6 +113,8 @@ final class LogoutFlow {
                         e.getMessage());
             }
             LOG.log(System.Logger.Level.DEBUG, "Signed out subject {0}", user.get().claims().subject());
+            events.signedOut(target == postLogout ? ImsAuthEvent.Type.SIGNED_OUT_LOCAL : ImsAuthEvent.Type.SIGNED_OUT_PROVIDER,
+                    user.get().claims().subject(), sessionIdHash, target == postLogout ? "logout" : "end_session");
         }
         ErrorResponses.noStore(response);
         response.sendRedirect(target.toString());

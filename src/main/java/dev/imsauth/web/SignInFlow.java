@@ -1,6 +1,9 @@
 package dev.imsauth.web;
 
 import dev.imsauth.protocol.AccessTokenSource;
+import dev.imsauth.event.ImsAuthEvent;
+import dev.imsauth.event.ImsAuthEvents;
+import dev.imsauth.event.Timing;
 import dev.imsauth.protocol.CallbackParameters;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.InvalidCallbackException;
@@ -34,10 +37,13 @@ final class SignInFlow {
     private final BackChannelLogouts backChannelLogouts;
     private final int maxPendingLogins;
     private final SignInCustomizer customizer;
+    private final ImsAuthEvents events;
 
     SignInFlow(OidcClient client, SessionStore store, RedirectUris redirectUris, TokenRefresher refresher,
-               BackChannelLogouts backChannelLogouts, int maxPendingLogins, SignInCustomizer customizer) {
+               BackChannelLogouts backChannelLogouts, int maxPendingLogins, SignInCustomizer customizer,
+               ImsAuthEvents events) {
         this.customizer = customizer;
+        this.events = events;
         this.client = client;
         this.store = store;
         this.redirectUris = redirectUris;
@@ -69,6 +75,8 @@ final class SignInFlow {
         if (backChannelLogouts.isEnded(user, () -> store.signedInAt(request))) {
             LOG.log(System.Logger.Level.DEBUG, "Session of subject {0} ended by a back-channel logout",
                     user.claims().subject());
+            events.signedOut(ImsAuthEvent.Type.SIGNED_OUT_BACK_CHANNEL, user.claims().subject(),
+                    store.sessionIdHash(request), "backchannel_logout");
             store.invalidate(request);
             return Optional.empty();
         }
@@ -140,22 +148,26 @@ final class SignInFlow {
     Optional<CompletedSignIn> handleCallback(ImsAuth web, HttpServletResponse response) throws IOException {
         HttpServletRequest request = web.request();
         PendingLogin pending = null;
+        Timing timing = events.begin(ImsAuthEvents.Step.CALLBACK);
         try {
             CallbackParameters callback = parse(request);
             pending = take(request, callback);
             SignedInUser user = client.completeLogin(pending, callback);
             store.signIn(request, user);
+            events.signedIn(timing, user.claims().subject(), store.sessionIdHash(request));
             return Optional.of(new CompletedSignIn(user, ReturnUrls.isSafe(pending.returnUrl())
                     ? pending.returnUrl() : ReturnUrls.fallback(request)));
         } catch (ImsAuthException e) {
             client.warnings().warn(LOG, "callback:" + e.reason() + ":" + e.getMessage(),
                     "Rejected sign-in callback ({0}): {1}", e.reason(), e.getMessage());
+            events.callbackRejected(timing, e.reason(), store.sessionIdHash(request));
             ErrorResponses.send(web, response, e, retryTarget(request, pending));
             return Optional.empty();
         } catch (RuntimeException bug) {
             // never let the container's error page show the callback URL: it holds the code
             LOG.log(System.Logger.Level.ERROR, "Unexpected failure handling a sign-in callback: {0}",
                     bug.getClass().getName());
+            events.callbackRejected(timing, ImsAuthException.reasonOf(bug), store.sessionIdHash(request));
             ErrorResponses.send(web, response, 500, "internal_error",
                     "The sign-in could not be completed because of an internal error.", null);
             return Optional.empty();

@@ -2,6 +2,8 @@ package dev.imsauth.web;
 
 import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.config.SignInSettings;
+import dev.imsauth.event.ImsAuthEvent;
+import dev.imsauth.event.ImsAuthEvents;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.SignedInUser;
@@ -37,10 +39,12 @@ public final class WebFlows {
     private final SignOutRoutes signOut;
     private final PathRules publicPaths;
     private final AppPages pages;
+    private final ImsAuthEvents events;
 
     private WebFlows(OidcClient client, ProviderSettings provider, SignInSettings config, LogoutRecords logoutRecords,
-                     boolean invalidateOnSignOut, SignInCustomizer customizer) {
+                     boolean invalidateOnSignOut, SignInCustomizer customizer, ImsAuthEvents events) {
         this.client = client;
+        this.events = events;
         this.provider = provider;
         this.settings = config;
         this.store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins(), invalidateOnSignOut);
@@ -50,10 +54,10 @@ public final class WebFlows {
         RedirectUris redirectUris = new RedirectUris(config);
         BackChannelLogouts backChannelLogouts = new BackChannelLogouts(logoutRecords, client.clock(),
                 config.logoutCheckInterval());
-        this.signIn = new SignInFlow(client, store, redirectUris, new TokenRefresher(client), backChannelLogouts,
-                config.maxPendingLogins(), customizer);
+        this.signIn = new SignInFlow(client, store, redirectUris, new TokenRefresher(client, events), backChannelLogouts,
+                config.maxPendingLogins(), customizer, events);
         this.scopes = new ScopeStepUp(signIn, store);
-        this.signOut = new SignOutRoutes(new LogoutFlow(client, config, store, redirectUris, pages),
+        this.signOut = new SignOutRoutes(new LogoutFlow(client, config, store, redirectUris, pages, events),
                 new SignedOutPage(config, client, store, signIn, pages),
                 new BackChannelLogoutEndpoint(client, backChannelLogouts, config.backChannelLogoutPath()));
     }
@@ -67,17 +71,20 @@ public final class WebFlows {
      *                            java.time.Duration, int, boolean)})
      */
     public static WebFlows create(OidcClient client, LogoutRecords logoutRecords, boolean invalidateOnSignOut) {
-        return create(client, logoutRecords, invalidateOnSignOut, SignInCustomizer.NONE);
+        return create(client, logoutRecords, invalidateOnSignOut, SignInCustomizer.NONE, ImsAuthEvents.none());
     }
 
     /**
-     * Like {@link #create(OidcClient, LogoutRecords, boolean)}, with per-request authorization parameters.
+     * Like {@link #create(OidcClient, LogoutRecords, boolean)}, with per-request authorization parameters and
+     * events.
      *
      * @param customizer adds authorization parameters per sign-in ({@code ims.sign-in-customizer})
+     * @param events     where sign-ins, refreshes and sign-outs are reported
      */
     public static WebFlows create(OidcClient client, LogoutRecords logoutRecords, boolean invalidateOnSignOut,
-                                  SignInCustomizer customizer) {
-        return new WebFlows(client, client.provider(), client.signIn(), logoutRecords, invalidateOnSignOut, customizer);
+                                  SignInCustomizer customizer, ImsAuthEvents events) {
+        return new WebFlows(client, client.provider(), client.signIn(), logoutRecords, invalidateOnSignOut, customizer,
+                events);
     }
 
     /**
@@ -141,6 +148,8 @@ public final class WebFlows {
 
     /** Forgets the signed-in user but keeps the session ({@code request.logout()}). */
     public void forgetUser(HttpServletRequest request) {
+        store.user(request).ifPresent(user -> events.signedOut(ImsAuthEvent.Type.SIGNED_OUT_LOCAL,
+                user.claims().subject(), store.sessionIdHash(request), "request_logout"));
         store.signOut(request);
     }
 }
