@@ -2,13 +2,12 @@ package dev.imsauth.it.wildfly;
 
 import dev.imsauth.it.server.ManagedServer;
 import dev.imsauth.it.server.ServerPort;
-import dev.imsauth.testsupport.LoopbackPorts;
+import dev.imsauth.it.server.SocketBinding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The managed WildFly of this module. Every socket binding of its standalone.xml (http, https, management-http
@@ -22,9 +21,6 @@ public final class WildFlyServer implements ManagedServer {
     static final String OFFSET = "jboss.socket.binding.port-offset";
     private static final String AUTO = "auto";
     private static final String OFFSET_OPTION = "-Dims.it.wildfly.port-offset";
-    /** Offsets tried at random before giving up; ports stay below the kernel's ephemeral range. */
-    private static final int ATTEMPTS = 500;
-    private static final int SMALLEST_OFFSET = 100;
 
     @Override
     public String name() {
@@ -64,18 +60,7 @@ public final class WildFlyServer implements ManagedServer {
     }
 
     private int freeOffset() {
-        List<SocketBinding> bindings = bindings();
-        int highest = bindings.stream().mapToInt(SocketBinding::basePort).max().orElse(0);
-        int largestOffset = LoopbackPorts.FIRST_EPHEMERAL_PORT - 1 - highest;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int offset = ThreadLocalRandom.current().nextInt(SMALLEST_OFFSET, largestOffset + 1);
-            if (bindings.stream().allMatch(binding -> LoopbackPorts.isFree(binding.port(offset)))) {
-                return offset;
-            }
-        }
-        throw new IllegalStateException("no port offset between " + SMALLEST_OFFSET + " and " + largestOffset
-                + " leaves every WildFly port free on 127.0.0.1 (" + ATTEMPTS + " tried); choose one with "
-                + OFFSET_OPTION + "=N");
+        return SocketBinding.freeOffset(bindings(), port -> true, "choose one with " + OFFSET_OPTION + "=N");
     }
 
     private static List<SocketBinding> bindings() {
