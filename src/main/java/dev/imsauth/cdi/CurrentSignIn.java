@@ -2,7 +2,7 @@ package dev.imsauth.cdi;
 
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.SignedInUser;
-import dev.imsauth.servlet.ImsAuth;
+import dev.imsauth.web.ImsAuth;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,5 @@
 package dev.imsauth.security;
 
-import dev.imsauth.cdi.ImsAuthRuntime;
 import dev.imsauth.config.ImsAuthConfigException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,7 +1,7 @@
 package dev.imsauth.security;
 
 import dev.imsauth.servlet.ImsAuthFilter;
-import dev.imsauth.servlet.SessionCookieDefaults;
+import dev.imsauth.web.SessionCookieDefaults;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;

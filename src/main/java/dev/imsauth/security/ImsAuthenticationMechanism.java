@@ -1,13 +1,12 @@
 package dev.imsauth.security;
 
-import dev.imsauth.cdi.ImsAuthRuntime;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.SignedInUser;
-import dev.imsauth.servlet.ErrorResponses;
-import dev.imsauth.servlet.ImsAuth;
-import dev.imsauth.servlet.ReturnUrls;
-import dev.imsauth.servlet.SignInFlow;
+import dev.imsauth.web.ErrorResponses;
+import dev.imsauth.web.ImsAuth;
+import dev.imsauth.web.ReturnUrls;
+import dev.imsauth.web.SignInFlow;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -28,7 +27,7 @@ import java.util.Optional;
  * <ul>
  * <li>the provider's callback: the flow completes the sign-in (state, PKCE, nonce, ID token, new session
  *     id, tokens into the session) and the browser is sent on to the page it first asked for;</li>
- * <li>{@code ims.logout-path}: the {@link dev.imsauth.servlet.LogoutFlow} the filter uses (confirmation page on
+ * <li>{@code ims.logout-path}: the {@link dev.imsauth.web.LogoutFlow} the filter uses (confirmation page on
  *     GET, same-origin POST revokes, ends the session and goes through the provider's end-session);</li>
  * <li>a session with a signed-in user: the tokens are refreshed first when about to expire, and the
  *     container is told the caller principal ({@code ims.principal-claim}) and groups

@@ -1,5 +1,15 @@
 package dev.imsauth.servlet;
 
+import dev.imsauth.web.SignInFlow;
+import dev.imsauth.web.LogoutFlow;
+import dev.imsauth.web.ReturnUrls;
+import dev.imsauth.web.ApiRequests;
+import dev.imsauth.web.ErrorResponses;
+import dev.imsauth.web.PathRules;
+import dev.imsauth.web.SignOutRoutes;
+import dev.imsauth.web.LogoutStores;
+import dev.imsauth.web.StartupReport;
+import dev.imsauth.web.ImsAuth;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;

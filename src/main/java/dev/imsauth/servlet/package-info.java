@@ -1,8 +1,6 @@
 /**
- * The servlet adapter: {@link dev.imsauth.servlet.ImsAuthFilter} for plain containers (no CDI) and the
- * request-level pieces the Jakarta Security mechanism shares with it: the sign-in flow (with refreshing
- * {@link dev.imsauth.servlet.SignInFlow#currentUser}), the logout flow, redirect URIs behind proxies,
- * return-URL checks, API-call detection, error responses, and {@link dev.imsauth.servlet.ImsAuth}, the
- * application's view of the current user's tokens and scopes.
+ * The servlet adapter: {@link dev.imsauth.servlet.ImsAuthFilter} for plain containers (no CDI), its
+ * configuration from init-params, and the request wrapper that answers {@code getUserPrincipal()} and
+ * {@code isUserInRole()} behind it. The flows it runs are in {@link dev.imsauth.web}.
  */
 package dev.imsauth.servlet;

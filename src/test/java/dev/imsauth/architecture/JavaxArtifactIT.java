@@ -66,7 +66,7 @@ class JavaxArtifactIT {
         assertThat(new String(entries.get("META-INF/services/javax.servlet.ServletContainerInitializer"),
                 StandardCharsets.UTF_8)).contains("dev.imsauth.security.ImsAuthInitializer");
         assertThat(entries).containsKeys("dev/imsauth/security/ImsAuthInitializer.class",
-                "dev/imsauth/servlet/SessionCookieDefaults.class");
+                "dev/imsauth/web/SessionCookieDefaults.class");
         assertThat(references(entries.get("dev/imsauth/servlet/ImsAuthFilter.class")).texts())
                 .contains("javax/servlet/http/HttpFilter");
     }

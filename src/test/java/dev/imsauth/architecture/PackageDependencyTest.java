@@ -30,9 +30,10 @@ class PackageDependencyTest {
             "protocol", Set.of("config"),
             "session", Set.of("protocol", "config"),
             "client", Set.of("protocol", "config"),
-            "servlet", Set.of("session", "protocol", "config", "client"),
-            "security", Set.of("servlet", "session", "protocol", "config", "client", "cdi"),
-            "cdi", Set.of("servlet", "session", "protocol", "config", "client", "security"));
+            "web", Set.of("session", "protocol", "config"),
+            "servlet", Set.of("web", "session", "protocol", "config"),
+            "security", Set.of("web", "servlet", "cdi", "session", "protocol", "config"),
+            "cdi", Set.of("web", "session", "protocol", "config", "client"));
 
     @Test
     void dependenciesBetweenOurPackagesPointOneWay() {

@@ -2,7 +2,7 @@ package dev.imsauth.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imsauth.servlet.ReturnUrls;
+import dev.imsauth.web.ReturnUrls;
 import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.SecretLedger;
 import dev.imsauth.testsupport.SignInFixture;

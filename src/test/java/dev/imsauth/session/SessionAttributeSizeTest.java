@@ -49,7 +49,7 @@ class SessionAttributeSizeTest {
     @Test
     void everyClassTheLibraryStoresInTheSessionDeclaresASerialVersionUid() throws Exception {
         List<Class<?>> stored = List.of(SignedInUser.class, UserClaims.class, TokenSet.class, Secret.class,
-                PendingLogins.class, PendingLogin.class, Class.forName("dev.imsauth.servlet.ImsAuth$ScopeRequest"));
+                PendingLogins.class, PendingLogin.class, Class.forName("dev.imsauth.web.ImsAuth$ScopeRequest"));
         for (Class<?> type : stored) {
             assertThat(Serializable.class).as(type.getName()).isAssignableFrom(type);
             Field uid = type.getDeclaredField("serialVersionUID");

@@ -1,6 +1,6 @@
 package dev.imsauth.example;
 
-import dev.imsauth.servlet.ImsAuth;
+import dev.imsauth.web.ImsAuth;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package dev.imsauth.example;
 
 import dev.imsauth.protocol.SignedInUser;
-import dev.imsauth.servlet.ImsAuth;
+import dev.imsauth.web.ImsAuth;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import dev.imsauth.client.ITwinClient;
 import dev.imsauth.client.ITwinUser;
 import dev.imsauth.config.ConfigSource;
 import dev.imsauth.config.ImsAuthConfig;
-import dev.imsauth.servlet.ImsAuth;
+import dev.imsauth.web.ImsAuth;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

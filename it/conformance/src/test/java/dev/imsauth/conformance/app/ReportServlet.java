@@ -1,7 +1,7 @@
 package dev.imsauth.conformance.app;
 
 import dev.imsauth.protocol.SignedInUser;
-import dev.imsauth.servlet.ImsAuth;
+import dev.imsauth.web.ImsAuth;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

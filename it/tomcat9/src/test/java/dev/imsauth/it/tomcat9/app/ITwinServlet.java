@@ -5,7 +5,7 @@ import dev.imsauth.client.ITwinUser;
 import dev.imsauth.client.ServiceTokenProvider;
 import dev.imsauth.config.ConfigSource;
 import dev.imsauth.config.ImsAuthConfig;
-import dev.imsauth.servlet.ImsAuth;
+import dev.imsauth.web.ImsAuth;
 import java.io.IOException;
 import javax.servlet.annotation.WebServlet;
 import javax.servlet.http.HttpServlet;

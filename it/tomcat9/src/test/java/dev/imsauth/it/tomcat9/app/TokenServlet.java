@@ -1,7 +1,7 @@
 package dev.imsauth.it.tomcat9.app;
 
 import dev.imsauth.protocol.TokenSet;
-import dev.imsauth.servlet.ImsAuth;
+import dev.imsauth.web.ImsAuth;
 import java.io.IOException;
 import javax.servlet.annotation.WebServlet;
 import javax.servlet.http.HttpServlet;

@@ -1,4 +1,4 @@
-package dev.imsauth.servlet;
+package dev.imsauth.web;
 
 import dev.imsauth.protocol.CallbackParameters;
 import dev.imsauth.protocol.ImsAuthException;

@@ -1,4 +1,4 @@
-package dev.imsauth.servlet;
+package dev.imsauth.web;
 
 import dev.imsauth.config.ImsAuthConfig;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,7 +61,7 @@ public final class ApiRequests {
     }
 
     /** The path below the context, decoded, as servlet mappings see it. */
-    static String pathInContext(HttpServletRequest request) {
+    public static String pathInContext(HttpServletRequest request) {
         String info = request.getPathInfo();
         String servletPath = request.getServletPath();
         if (info == null || info.isEmpty()) {

@@ -1,13 +1,14 @@
-package dev.imsauth.cdi;
+package dev.imsauth.security;
 
+import dev.imsauth.cdi.MicroProfileConfigSource;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.OidcClient;
-import dev.imsauth.servlet.LogoutFlow;
-import dev.imsauth.servlet.LogoutStores;
-import dev.imsauth.servlet.SignOutRoutes;
+import dev.imsauth.web.LogoutFlow;
+import dev.imsauth.web.LogoutStores;
+import dev.imsauth.web.SignOutRoutes;
 import dev.imsauth.session.BackChannelLogouts;
-import dev.imsauth.servlet.SignInFlow;
-import dev.imsauth.servlet.StartupReport;
+import dev.imsauth.web.SignInFlow;
+import dev.imsauth.web.StartupReport;
 import dev.imsauth.session.SessionStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

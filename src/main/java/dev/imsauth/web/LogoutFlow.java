@@ -1,4 +1,4 @@
-package dev.imsauth.servlet;
+package dev.imsauth.web;
 
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;

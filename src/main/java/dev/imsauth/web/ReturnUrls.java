@@ -1,4 +1,4 @@
-package dev.imsauth.servlet;
+package dev.imsauth.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 

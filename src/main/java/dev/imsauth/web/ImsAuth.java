@@ -1,4 +1,4 @@
-package dev.imsauth.servlet;
+package dev.imsauth.web;
 
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.protocol.AccessTokenSource;
@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What application code behind {@link ImsAuthFilter} can ask about the current user, without CDI. The filter
+ * What application code behind {@link dev.imsauth.servlet.ImsAuthFilter} can ask about the current user, without CDI. The filter
  * puts one on every request it covers:
  *
  * <pre>{@code

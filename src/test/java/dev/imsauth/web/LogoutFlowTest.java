@@ -1,5 +1,6 @@
-package dev.imsauth.servlet;
+package dev.imsauth.web;
 
+import dev.imsauth.servlet.ImsAuthFilter;
 import dev.imsauth.hardening.Catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.imsauth.servlet;
+package dev.imsauth.web;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,12 +10,12 @@ import java.util.Set;
  * {@code /x} exactly, {@code /x/*} as {@code /x} and everything below it. Asked on every request, so the
  * patterns are taken apart once and matching allocates nothing.
  */
-final class PathRules {
+public final class PathRules {
     private final Set<String> exact = new HashSet<>();
     /** For each {@code /x/*}: {@code /x/}; {@code /x} itself is in {@link #exact}. */
     private final List<String> prefixes = new ArrayList<>();
 
-    PathRules(List<String> patterns) {
+    public PathRules(List<String> patterns) {
         for (String p : patterns) {
             if (p.endsWith("/*")) {
                 String base = p.substring(0, p.length() - 2);
@@ -28,7 +28,7 @@ final class PathRules {
     }
 
     /** True when the path (below the context) matches one of the patterns. */
-    boolean matches(String path) {
+    public boolean matches(String path) {
         if (exact.contains(path)) {
             return true;
         }
