@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The WildFly steps of docs/clustering.md are the ones the cluster test takes: every management operation its
- * CLI block prints is in src/test/wildfly/configure-ha.cli, which the build runs, and the other way round.
+ * CLI block prints is in src/test/wildfly/configure-ha.cli, which the build runs, and the other way round; its
+ * distributable-web.xml is the one WildFlyClusterIT's WAR carries.
  */
 class ClusteringDocsIT {
 
@@ -24,6 +25,19 @@ class ClusteringDocsIT {
         List<String> run = operations(Files.readString(Path.of("src", "test", "wildfly", "configure-ha.cli")));
 
         assertThat(documented).hasSizeGreaterThan(10).containsExactlyElementsOf(run);
+    }
+
+    @Test
+    void theDocumentedDistributableWebXmlIsTheOneTheWarCarries() throws IOException {
+        String doc = Files.readString(Path.of("..", "..", "docs", "clustering.md"));
+        String xml = Files.readString(Path.of("src", "test", "wildfly", "distributable-web.xml"));
+
+        assertThat(stripped(doc)).contains(stripped(xml));
+    }
+
+    /** Every line without its indentation. */
+    private static String stripped(String text) {
+        return String.join("\n", text.lines().map(String::strip).toList());
     }
 
     /** The lines that start with "/" (operations), without indentation, in order. */

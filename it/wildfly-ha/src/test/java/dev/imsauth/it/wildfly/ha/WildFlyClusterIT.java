@@ -12,6 +12,7 @@ import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.LoopbackPorts;
 import dev.imsauth.testsupport.TestOpenIdProvider;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -237,6 +238,9 @@ class WildFlyClusterIT {
         return LibraryArchive.addImsAuth(ShrinkWrap.create(WebArchive.class, "app.war")
                 .addClasses(PageServlet.class, MechanismSwitch.class)
                 .setWebXML(new StringAsset(webXml))
+                // WEB-INF/distributable-web.xml: one cache entry per attribute, the signed-in user immutable
+                .addAsWebInfResource(Path.of("src", "test", "wildfly", "distributable-web.xml").toFile(),
+                        "distributable-web.xml")
                 .addAsResource(new StringAsset(settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining("\n", "", "\n"))), "META-INF/microprofile-config.properties"));
     }
