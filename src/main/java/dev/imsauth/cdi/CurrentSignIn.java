@@ -1,6 +1,6 @@
 package dev.imsauth.cdi;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.web.ImsAuth;
 import jakarta.enterprise.context.Dependent;
@@ -33,8 +33,8 @@ class CurrentSignIn {
     }
 
     /** The configuration of the filter or mechanism that handled the request. */
-    ImsAuthConfig config() {
-        return auth().config();
+    ProviderSettings provider() {
+        return auth().provider();
     }
 
     /** What the filter or mechanism left on this request; a clear error when ims-auth does not cover it at all. */

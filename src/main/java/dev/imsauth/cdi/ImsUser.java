@@ -50,12 +50,12 @@ public class ImsUser {
 
     /** The name the container knows the user by: the {@code ims.principal-claim} claim (default {@code sub}). */
     public String principalName() {
-        return user("principal name").principalName(current.config().principalClaim());
+        return user("principal name").principalName(current.provider().principalClaim());
     }
 
     /** The user's roles: the {@code ims.groups-claim} claim (default {@code roles}). */
     public List<String> groups() {
-        return user("groups").groups(current.config().groupsClaim());
+        return user("groups").groups(current.provider().groupsClaim());
     }
 
     /** One claim as text, e.g. {@code claim("org_name")}. */

@@ -1,7 +1,8 @@
 package dev.imsauth.client;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ApiSettings;
 import dev.imsauth.config.ServiceClientSettings;
+import dev.imsauth.config.UrlRules;
 import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Json;
 import dev.imsauth.protocol.OwnedHttpClient;
@@ -49,31 +50,25 @@ public final class ITwinClient implements AutoCloseable {
     private OwnedHttpClient owned;
 
     /**
-     * With its own HTTP client (configured connect timeout, no redirects) and the system clock; {@link #close()}
-     * releases that client's threads when the application stops.
+     * A client of {@code api.baseUrl()} sending {@code tokens}' tokens, with its own HTTP client (configured connect
+     * timeout, no redirects) and the system clock; {@link #close()} releases that client's threads when the
+     * application stops.
      */
-    public ITwinClient(ImsAuthConfig config, AccessTokenSource tokens) {
-        this(config, tokens, OwnedHttpClient.create(config.connectTimeout(), HttpClient.Version.HTTP_2));
+    public ITwinClient(ApiSettings api, AccessTokenSource tokens) {
+        this(api, tokens, OwnedHttpClient.create(api.connectTimeout(), HttpClient.Version.HTTP_2));
     }
 
-    private ITwinClient(ImsAuthConfig config, AccessTokenSource tokens, OwnedHttpClient owned) {
-        this(config, tokens, owned.client(), Clock.systemUTC(), Sleeper.SYSTEM);
+    private ITwinClient(ApiSettings api, AccessTokenSource tokens, OwnedHttpClient owned) {
+        this(api, tokens, owned.client(), Clock.systemUTC(), Sleeper.SYSTEM);
         this.owned = owned;
     }
 
     /**
-     * A client of {@code settings.apiBaseUrl()} sending {@code tokens}' tokens, with its own HTTP client and the
-     * system clock ({@link #close()} releases it); see {@link #forService(ServiceClientSettings)} for a service
-     * app's own token.
+     * A client of the service settings' API part sending {@code tokens}' tokens; see
+     * {@link #forService(ServiceClientSettings)} for a service app's own token.
      */
     public ITwinClient(ServiceClientSettings settings, AccessTokenSource tokens) {
-        this(settings, tokens, OwnedHttpClient.create(settings.connectTimeout(), HttpClient.Version.HTTP_2));
-    }
-
-    private ITwinClient(ServiceClientSettings settings, AccessTokenSource tokens, OwnedHttpClient owned) {
-        this(settings.apiBaseUrl().toString(), owned.client(), tokens, settings.apiTimeout(),
-                settings.apiRetryBudget(), Clock.systemUTC(), Sleeper.SYSTEM);
-        this.owned = owned;
+        this(settings.api(), tokens);
     }
 
     /**
@@ -81,8 +76,8 @@ public final class ITwinClient implements AutoCloseable {
      * user with {@link #withTokens}, e.g. {@code itwin.withTokens(ImsAuth.from(request).tokenSource()).me()}.
      * Calling it without {@code withTokens} fails with an {@link IllegalStateException}.
      */
-    public static ITwinClient forUsers(ImsAuthConfig config) {
-        return new ITwinClient(config, () -> {
+    public static ITwinClient forUsers(ApiSettings api) {
+        return new ITwinClient(api, () -> {
             throw new IllegalStateException("This ITwinClient calls for signed-in users: use "
                     + "withTokens(ImsAuth.from(request).tokenSource()) per request");
         });
@@ -93,13 +88,14 @@ public final class ITwinClient implements AutoCloseable {
         return new ITwinClient(settings, new ServiceTokenProvider(settings));
     }
 
-    public ITwinClient(ImsAuthConfig config, AccessTokenSource tokens, HttpClient http, Clock clock, Sleeper sleeper) {
-        this(config.apiBaseUrl().toString(), http, tokens, config.apiTimeout(), config.apiRetryBudget(), clock, sleeper);
+    /** Over the HTTP client, clock and retry pause given (tests, or a shared HTTP client). */
+    public ITwinClient(ApiSettings api, AccessTokenSource tokens, HttpClient http, Clock clock, Sleeper sleeper) {
+        this(api.baseUrl().toString(), http, tokens, api.timeout(), api.retryBudget(), clock, sleeper);
     }
 
     private ITwinClient(String baseUrl, HttpClient http, AccessTokenSource tokens, Duration timeout,
                         Duration retryBudget, Clock clock, Sleeper sleeper) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = UrlRules.withoutTrailingSlash(baseUrl);
         this.http = http;
         this.tokens = tokens;
         this.timeout = timeout;

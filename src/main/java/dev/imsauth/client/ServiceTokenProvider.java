@@ -1,7 +1,7 @@
 package dev.imsauth.client;
 
-import dev.imsauth.config.ConfigKeys;
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ApiSettings;
+import dev.imsauth.config.ConfigKey;
 import dev.imsauth.config.ImsAuthConfigException;
 import dev.imsauth.config.ServiceClientSettings;
 import dev.imsauth.config.ServiceScopes;
@@ -63,50 +63,43 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
     private boolean ownsClient;
 
     /**
-     * A service app's provider from its own settings — issuer or token endpoint, client id, secret, scopes,
+     * A service app's provider from its settings — issuer or token endpoint, client id, secret, scopes,
      * timeouts; no redirect URI, no {@code openid} — with its own HTTP client and the system clock;
-     * {@link #close()} releases that client's threads.
+     * {@link #close()} releases that client's threads. A signing-in application whose registration is also a
+     * service app passes {@code ImsAuthConfig.serviceClient()}.
      */
     public ServiceTokenProvider(ServiceClientSettings settings) {
-        this(ServiceClientWiring.ownOidcClient(settings), settings.scopes(), Sleeper.SYSTEM);
+        this(OidcClient.createForService(settings.provider(), settings.tokenEndpoint()), settings.api(), Sleeper.SYSTEM);
         this.ownsClient = true;
     }
 
     /** The same with the HTTP client, clock and retry pause given (tests, or a shared HTTP client). */
     public ServiceTokenProvider(ServiceClientSettings settings, HttpClient http, Clock clock, Sleeper sleeper) {
-        this(ServiceClientWiring.oidcClient(settings, http, clock), settings.scopes(), sleeper);
+        this(OidcClient.forService(settings.provider(), settings.tokenEndpoint(), http, clock), settings.api(), sleeper);
+    }
+
+    /** Shares the client's provider discovery, HTTP client and clock; scopes and retries from {@code api}. */
+    public ServiceTokenProvider(OidcClient client, ApiSettings api) {
+        this(client, api, Sleeper.SYSTEM);
     }
 
     /**
-     * For {@code ims.client-id}, {@code ims.client-secret} and {@code ims.service-scopes}, with its own HTTP client
-     * and the system clock; {@link #close()} releases that client's threads.
-     */
-    public ServiceTokenProvider(ImsAuthConfig config) {
-        this(OidcClient.create(config));
-        this.ownsClient = true;
-    }
-
-    /** Shares the client's provider discovery, HTTP client and clock; scopes from {@code ims.service-scopes}. */
-    public ServiceTokenProvider(OidcClient client) {
-        this(client, client.config().serviceScopes(), Sleeper.SYSTEM);
-    }
-
-    /**
-     * @param scopes  the API scopes to ask for (never openid, email, profile, organization, offline_access)
+     * @param api     the scopes to ask for ({@link ApiSettings#serviceScopes()}: never openid, email, profile,
+     *                organization, offline_access) and the retries after a transient failure
      * @param sleeper waits between retries
      * @throws ImsAuthConfigException for user scopes or a client without a secret, before any call to IMS
      */
-    public ServiceTokenProvider(OidcClient client, List<String> scopes, Sleeper sleeper) {
-        ServiceScopes.check(ConfigKeys.SERVICE_SCOPES, scopes);
-        if (!client.config().confidential()) {
-            throw new ImsAuthConfigException(ConfigKeys.CLIENT_SECRET, "is required for client credentials; register "
-                    + "the app as a Service app at developer.bentley.com and set its secret");
+    public ServiceTokenProvider(OidcClient client, ApiSettings api, Sleeper sleeper) {
+        ServiceScopes.check(ConfigKey.SERVICE_SCOPES.key(), api.serviceScopes());
+        if (!client.provider().confidential()) {
+            throw new ImsAuthConfigException(ConfigKey.CLIENT_SECRET.key(), "is required for client credentials; "
+                    + "register the app as a Service app at developer.bentley.com and set its secret");
         }
         this.client = client;
         this.clock = client.clock();
-        this.scopes = List.copyOf(scopes);
-        this.retries = client.config().serviceTokenRetries();
-        this.margin = client.config().refreshMargin();
+        this.scopes = api.serviceScopes();
+        this.retries = api.serviceTokenRetries();
+        this.margin = client.provider().refreshMargin();
         this.sleeper = sleeper;
     }
 
@@ -145,7 +138,7 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
 
     /** The iTwin Platform user this service acts as: {@code {client_id}@apps.imsoidc.bentley.com}. */
     public String serviceUser() {
-        return client.config().clientId() + "@" + SERVICE_USER_DOMAIN;
+        return client.provider().clientId() + "@" + SERVICE_USER_DOMAIN;
     }
 
     /** The scopes asked for. */
@@ -200,7 +193,7 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
             try {
                 TokenSet tokens = client.clientCredentials(scopes);
                 LOG.log(System.Logger.Level.DEBUG, "Obtained a service token for client {0}; it expires at {1}",
-                        client.config().clientId(), tokens.expiresAt());
+                        client.provider().clientId(), tokens.expiresAt());
                 return new Cached(tokens, renewAt(tokens.expiresAt()));
             } catch (TokenRejectedException e) {
                 throw refused(e);
@@ -255,7 +248,7 @@ public final class ServiceTokenProvider implements AccessTokenSource, AutoClosea
             default -> "";
         };
         return new ServiceTokenException(Failure.PROVIDER_ERROR, error, "The identity provider refused the "
-                + "client-credentials request of client '" + client.config().clientId() + "': " + error + said + hint, null);
+                + "client-credentials request of client '" + client.provider().clientId() + "': " + error + said + hint, null);
     }
 
     /** One generation of the token with what callers need precomputed; no toString, so nothing leaks. */

@@ -55,7 +55,7 @@ final class ConfigProblems {
     String required(String key, String value, String what) {
         if (value == null || value.isBlank()) {
             add(key, "is missing; set it to " + what + " (filter init-param or MicroProfile property " + key
-                    + ", or environment variable " + ConfigSource.environmentName(key) + ")");
+                    + ", or environment variable " + ConfigKey.environmentName(key) + ")");
             return null;
         }
         return value.trim();
@@ -87,9 +87,5 @@ final class ConfigProblems {
             add(key, "must be between " + min + " and " + max + "; got " + value);
         }
         return value;
-    }
-
-    static String stripTrailingSlash(String s) {
-        return s != null && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -1,12 +1,13 @@
 package dev.imsauth.config;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where configuration values come from: filter init-params, MicroProfile Config, system properties
- * or the environment. Keys are the documented ones, e.g. {@code ims.client-id}.
+ * or the environment. The builders ask a source for each key of the {@link ConfigKey} table, by its
+ * name, e.g. {@code ims.client-id}; a source keeps no list of keys of its own.
  */
 @FunctionalInterface
 public interface ConfigSource {
@@ -24,12 +25,20 @@ public interface ConfigSource {
 
     /** A fixed map, mostly for tests and programmatic set-up. */
     static ConfigSource of(Map<String, String> values) {
-        return key -> nonBlank(values.get(key));
+        return lookup(values::get);
+    }
+
+    /**
+     * A source over any lookup by key (init-params, context parameters, …) that gives {@code null} when unset;
+     * values are trimmed and blank counts as unset, as for every source.
+     */
+    static ConfigSource lookup(Function<String, String> values) {
+        return key -> nonBlank(values.apply(key));
     }
 
     /** JVM system properties under the same key. */
     static ConfigSource systemProperties() {
-        return key -> nonBlank(System.getProperty(key));
+        return lookup(System::getProperty);
     }
 
     /** Environment variables: {@code ims.client-id} is read as {@code IMS_CLIENT_ID} (MicroProfile's mapping). */
@@ -37,14 +46,9 @@ public interface ConfigSource {
         return environment(System.getenv());
     }
 
-    /** Environment-style lookup in the given map; see {@link #environment()}. */
+    /** Environment-style lookup in the given map ({@link ConfigKey#environmentVariable()}); see {@link #environment()}. */
     static ConfigSource environment(Map<String, String> env) {
-        return key -> nonBlank(env.get(environmentName(key)));
-    }
-
-    /** The environment variable name for a key: non-alphanumerics become {@code _}, upper case. */
-    static String environmentName(String key) {
-        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+        return key -> nonBlank(env.get(ConfigKey.environmentName(key)));
     }
 
     private static Optional<String> nonBlank(String value) {

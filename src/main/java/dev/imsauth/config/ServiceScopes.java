@@ -3,6 +3,7 @@ package dev.imsauth.config;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The scope rule for service apps (client credentials): Bentley IMS refuses {@code openid},
@@ -14,7 +15,14 @@ public final class ServiceScopes {
     /** Scopes a service app may not ask for. */
     public static final Set<String> USER_ONLY = Set.of("openid", "email", "profile", "organization", "offline_access");
 
+    private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+
     private ServiceScopes() {
+    }
+
+    /** True for a valid scope token (RFC 6749 §3.3: printable ASCII without space, double quote and backslash). */
+    public static boolean isScopeToken(String scope) {
+        return scope != null && SCOPE_TOKEN.matcher(scope).matches();
     }
 
     /**
@@ -26,7 +34,7 @@ public final class ServiceScopes {
             throw new ImsAuthConfigException(key, "must name at least one API scope, e.g. itwin-platform");
         }
         for (String scope : scopes) {
-            if (scope == null || !scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
+            if (!isScopeToken(scope)) {
                 throw new ImsAuthConfigException(key, "'" + scope + "' is not a valid scope");
             }
             if (USER_ONLY.contains(scope.toLowerCase(Locale.ROOT))) {

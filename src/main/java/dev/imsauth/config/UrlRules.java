@@ -39,9 +39,14 @@ public final class UrlRules {
                 return;
             }
             throw new ImsAuthConfigException(key, "uses http on a loopback host; set "
-                    + ConfigKeys.ALLOW_INSECURE_LOOPBACK + "=true for local development, or use https: '" + uri + "'");
+                    + ConfigKey.ALLOW_INSECURE_LOOPBACK.key() + "=true for local development, or use https: '" + uri + "'");
         }
         throw new ImsAuthConfigException(key, "must use https; got '" + uri + "'");
+    }
+
+    /** The value without one trailing {@code /} (a base URL to append paths to); {@code null} stays {@code null}. */
+    public static String withoutTrailingSlash(String value) {
+        return value != null && value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
     }
 
     /** A path starting with a single {@code /}, or an absolute http(s) URL of the app itself. */

@@ -9,8 +9,8 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.Prompt;
-import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.config.Secret;
+import dev.imsauth.config.SignInSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -22,22 +22,24 @@ import java.util.List;
  * {@code offline_access} when configured.
  */
 final class AuthorizationRequests {
-    private final ImsAuthConfig config;
+    private final String clientId;
+    private final SignInSettings signIn;
     private final Clock clock;
 
-    AuthorizationRequests(ImsAuthConfig config, Clock clock) {
-        this.config = config;
+    AuthorizationRequests(String clientId, SignInSettings signIn, Clock clock) {
+        this.clientId = clientId;
+        this.signIn = signIn;
         this.clock = clock;
     }
 
     LoginRedirect create(ProviderMetadata metadata, URI redirectUri, String returnUrl, List<String> extraScopes) {
-        LinkedHashSet<String> scopes = new LinkedHashSet<>(config.scopes());
+        LinkedHashSet<String> scopes = new LinkedHashSet<>(signIn.scopes());
         scopes.addAll(extraScopes);
         State state = new State(32);
         Nonce nonce = new Nonce(32);
         CodeVerifier verifier = new CodeVerifier();
         URI uri = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope(scopes.toArray(String[]::new)),
-                new ClientID(config.clientId()), redirectUri)
+                new ClientID(clientId), redirectUri)
                 .endpointURI(metadata.authorizationEndpoint())
                 .state(state)
                 .nonce(nonce)
@@ -56,7 +58,7 @@ final class AuthorizationRequests {
      * grants offline_access without it and a consent screen on every sign-in would annoy its users.
      */
     private Prompt promptFor(LinkedHashSet<String> scopes) {
-        return config.offlineAccessPromptConsent() && scopes.contains("offline_access")
+        return signIn.offlineAccessPromptConsent() && scopes.contains("offline_access")
                 ? new Prompt(Prompt.Type.CONSENT) : null;
     }
 }

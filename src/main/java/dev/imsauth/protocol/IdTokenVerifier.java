@@ -13,7 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -32,7 +32,7 @@ final class IdTokenVerifier {
     private final IdTokenClaimsCheck claimsCheck;
     private final Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
 
-    IdTokenVerifier(ImsAuthConfig config, ProviderMetadata metadata, ProviderHttp http, Clock clock) {
+    IdTokenVerifier(ProviderSettings config, ProviderMetadata metadata, ProviderHttp http, Clock clock) {
         for (String alg : config.idTokenAlgorithms()) {
             if (metadata.idTokenAlgorithms().isEmpty() || metadata.idTokenAlgorithms().contains(alg)) {
                 algorithms.add(JWSAlgorithm.parse(alg));

@@ -11,7 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +46,7 @@ final class LogoutTokenVerifier {
     private final Clock clock;
     private final SeenTokenIds seen;
 
-    LogoutTokenVerifier(ImsAuthConfig config, ProviderMetadata metadata, ProviderHttp http, Clock clock) {
+    LogoutTokenVerifier(ProviderSettings config, ProviderMetadata metadata, ProviderHttp http, Clock clock) {
         Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
         config.idTokenAlgorithms().forEach(a -> algorithms.add(JWSAlgorithm.parse(a)));
         JwksCache keys = new JwksCache(metadata.jwksUri(), http, clock, config.jwksRefreshInterval());

@@ -10,7 +10,8 @@ import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
 import com.nimbusds.openid.connect.sdk.validators.InvalidHashException;
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
+import dev.imsauth.config.SignInSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.text.ParseException;
@@ -24,10 +25,15 @@ import java.util.Optional;
  * The OpenID Connect relying party for one application: start a sign-in, complete it from the callback,
  * refresh, build the logout redirect, revoke. Container-free; the servlet filter and the Jakarta
  * Security mechanism are thin adapters over it. Thread-safe; create one per application.
+ *
+ * <p>It reads the {@link ProviderSettings} and, for signing users in, the {@link SignInSettings} (scopes, the
+ * offline-access prompt, the sign-in timeout). A service app's client ({@link #forService}) has no sign-in
+ * settings and only requests client-credentials tokens.
  */
 public final class OidcClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OidcClient.class.getName());
-    private final ImsAuthConfig config;
+    private final ProviderSettings provider;
+    private final SignInSettings signIn;
     private final Clock clock;
     private final ProviderHttp http;
     private final ProviderDiscovery discovery;
@@ -39,40 +45,51 @@ public final class OidcClient implements AutoCloseable {
     private volatile IdTokenVerifier verifier;
     private volatile LogoutTokenVerifier logoutVerifier;
 
-    /** A client over the application's {@link HttpClient}, which {@link #close()} leaves alone. */
-    public OidcClient(ImsAuthConfig config, HttpClient httpClient, Clock clock) {
-        this(config, httpClient, clock, null, null);
+    /**
+     * The relying party of a signing-in application over the application's {@link HttpClient}, which
+     * {@link #close()} leaves alone.
+     */
+    public OidcClient(ProviderSettings provider, SignInSettings signIn, HttpClient httpClient, Clock clock) {
+        this(provider, signIn, httpClient, clock, null, null);
     }
 
-    private OidcClient(ImsAuthConfig config, HttpClient httpClient, Clock clock, OwnedHttpClient owned,
-                       URI fixedTokenEndpoint) {
+    private OidcClient(ProviderSettings provider, SignInSettings signIn, HttpClient httpClient, Clock clock,
+                       OwnedHttpClient owned, URI fixedTokenEndpoint) {
         this.owned = owned;
         this.fixedTokenEndpoint = fixedTokenEndpoint;
-        this.config = config;
+        this.provider = provider;
+        this.signIn = signIn;
         this.clock = clock;
-        this.http = new ProviderHttp(httpClient, config.readTimeout(), config.maxResponseBytes());
-        this.discovery = new ProviderDiscovery(config, http, clock);
-        this.authorizationRequests = new AuthorizationRequests(config, clock);
-        this.tokenEndpoint = new TokenEndpointClient(config, http, clock);
-        this.claimsResolver = new UserClaimsResolver(config, http);
+        this.http = new ProviderHttp(httpClient, provider.readTimeout(), provider.maxResponseBytes());
+        this.discovery = new ProviderDiscovery(provider, http, clock);
+        this.authorizationRequests = signIn == null ? null : new AuthorizationRequests(provider.clientId(), signIn, clock);
+        this.tokenEndpoint = new TokenEndpointClient(provider, http, clock);
+        this.claimsResolver = new UserClaimsResolver(provider, http);
     }
 
     /**
-     * A client with its own HTTP client (configured timeouts, no redirects) and the system clock; {@link #close()}
-     * releases that HTTP client's threads (call it when the application stops).
+     * A signing-in application's client with its own HTTP client (configured timeouts, no redirects) and the
+     * system clock; {@link #close()} releases that HTTP client's threads (call it when the application stops).
      */
-    public static OidcClient create(ImsAuthConfig config) {
-        OwnedHttpClient http = OwnedHttpClient.create(config.connectTimeout());
-        return new OidcClient(config, http.client(), Clock.systemUTC(), http, null);
+    public static OidcClient create(ProviderSettings provider, SignInSettings signIn) {
+        OwnedHttpClient http = OwnedHttpClient.create(provider.connectTimeout());
+        return new OidcClient(provider, signIn, http.client(), Clock.systemUTC(), http, null);
     }
 
     /**
-     * Like {@link #create}, for a service app configured with {@code ims.token-endpoint}: {@link #clientCredentials}
-     * calls that endpoint as given instead of discovering it.
+     * A service app's client, which signs no user in: only {@link #clientCredentials} (and discovery) work. With
+     * {@code tokenEndpoint} ({@code ims.token-endpoint}) it calls that endpoint as given instead of discovering it.
+     * Its own HTTP client and the system clock; {@link #close()} releases that HTTP client's threads.
      */
-    public static OidcClient create(ImsAuthConfig config, URI tokenEndpoint) {
-        OwnedHttpClient http = OwnedHttpClient.create(config.connectTimeout());
-        return new OidcClient(config, http.client(), Clock.systemUTC(), http, tokenEndpoint);
+    public static OidcClient createForService(ProviderSettings provider, Optional<URI> tokenEndpoint) {
+        OwnedHttpClient http = OwnedHttpClient.create(provider.connectTimeout());
+        return new OidcClient(provider, null, http.client(), Clock.systemUTC(), http, tokenEndpoint.orElse(null));
+    }
+
+    /** Like {@link #createForService(ProviderSettings, Optional)} over the HTTP client and clock given. */
+    public static OidcClient forService(ProviderSettings provider, Optional<URI> tokenEndpoint, HttpClient httpClient,
+                                        Clock clock) {
+        return new OidcClient(provider, null, httpClient, clock, null, tokenEndpoint.orElse(null));
     }
 
     /** Releases the threads of the HTTP client {@link #create} made; does nothing for one handed in. */
@@ -83,17 +100,21 @@ public final class OidcClient implements AutoCloseable {
         }
     }
 
-    /**
-     * A client whose {@link #clientCredentials} calls {@code tokenEndpoint} as given instead of discovering it
-     * (a service app configured with {@code ims.token-endpoint}); everything else still uses discovery.
-     */
-    public static OidcClient withTokenEndpoint(ImsAuthConfig config, URI tokenEndpoint, HttpClient httpClient,
-                                               Clock clock) {
-        return new OidcClient(config, httpClient, clock, null, tokenEndpoint);
+    /** The provider and client settings. */
+    public ProviderSettings provider() {
+        return provider;
     }
 
-    public ImsAuthConfig config() {
-        return config;
+    /**
+     * The sign-in settings of a signing-in application's client.
+     *
+     * @throws IllegalStateException for a service app's client, which signs no user in
+     */
+    public SignInSettings signIn() {
+        if (signIn == null) {
+            throw new IllegalStateException("This OidcClient is a service app's (client credentials): it signs no user in");
+        }
+        return signIn;
     }
 
     public Clock clock() {
@@ -107,6 +128,7 @@ public final class OidcClient implements AutoCloseable {
 
     /** Starts a sign-in: fresh state, nonce and PKCE verifier; the caller stores the pending login. */
     public LoginRedirect startLogin(URI redirectUri, String returnUrl, List<String> extraScopes) {
+        signIn();
         return authorizationRequests.create(metadata(), redirectUri, returnUrl, extraScopes);
     }
 
@@ -116,7 +138,7 @@ public final class OidcClient implements AutoCloseable {
      * verifier and verifies the ID token with the nonce.
      */
     public SignedInUser completeLogin(PendingLogin pending, CallbackParameters callback) {
-        if (pending.expiredAt(clock.instant(), config.loginTimeout())) {
+        if (pending.expiredAt(clock.instant(), signIn().loginTimeout())) {
             throw new StateMismatchException("The sign-in took too long and has expired; please sign in again");
         }
         if (callback.error().isPresent()) {
@@ -216,7 +238,7 @@ public final class OidcClient implements AutoCloseable {
             return Optional.empty();
         }
         JWT hint = user.tokens().idToken().map(OidcClient::parseOrNull).orElse(null);
-        return Optional.of(new LogoutRequest(endpoint.get(), hint, null, new ClientID(config.clientId()),
+        return Optional.of(new LogoutRequest(endpoint.get(), hint, null, new ClientID(provider.clientId()),
                 postLogoutRedirectUri, new State(state), null).toURI());
     }
 
@@ -231,7 +253,7 @@ public final class OidcClient implements AutoCloseable {
         if (v == null) {
             synchronized (this) {
                 if (logoutVerifier == null) {
-                    logoutVerifier = new LogoutTokenVerifier(config, meta, http, clock);
+                    logoutVerifier = new LogoutTokenVerifier(provider, meta, http, clock);
                 }
                 v = logoutVerifier;
             }
@@ -281,7 +303,7 @@ public final class OidcClient implements AutoCloseable {
         if (v == null) {
             synchronized (this) {
                 if (verifier == null) {
-                    verifier = new IdTokenVerifier(config, meta, http, clock);
+                    verifier = new IdTokenVerifier(provider, meta, http, clock);
                 }
                 v = verifier;
             }

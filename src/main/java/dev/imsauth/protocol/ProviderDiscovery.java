@@ -4,7 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.config.ImsAuthConfigException;
 import dev.imsauth.config.UrlRules;
 import java.net.URI;
@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class ProviderDiscovery {
     private static final System.Logger LOG = System.getLogger(ProviderDiscovery.class.getName());
-    private final ImsAuthConfig config;
+    private final ProviderSettings config;
     private final ProviderHttp http;
     private final Clock clock;
     private final UrlRules urls;
@@ -28,11 +28,11 @@ public final class ProviderDiscovery {
     private Instant nextAttempt = Instant.MIN;
     private ProviderException lastFailure;
 
-    public ProviderDiscovery(ImsAuthConfig config, ProviderHttp http, Clock clock) {
+    public ProviderDiscovery(ProviderSettings config, ProviderHttp http, Clock clock) {
         this.config = config;
         this.http = http;
         this.clock = clock;
-        this.urls = new UrlRules(config.allowInsecureLoopback());
+        this.urls = config.urlRules();
     }
 
     /**
@@ -40,7 +40,7 @@ public final class ProviderDiscovery {
      * {@code /.well-known/openid-configuration} is appended (OIDC Discovery §4).
      */
     public URI discoveryUri() {
-        return URI.create(stripSlash(config.issuer().toString()) + "/.well-known/openid-configuration");
+        return URI.create(UrlRules.withoutTrailingSlash(config.issuer().toString()) + "/.well-known/openid-configuration");
     }
 
     /** The cached metadata, discovering it first if needed. */
@@ -127,9 +127,5 @@ public final class ProviderDiscovery {
 
     private Optional<URI> optional(String name, URI uri) {
         return uri == null ? Optional.empty() : Optional.of(secure(name, uri));
-    }
-
-    private static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 }

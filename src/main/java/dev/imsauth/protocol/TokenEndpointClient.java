@@ -25,7 +25,7 @@ import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.imsauth.config.ClientAuthMethod;
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.config.Secret;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.net.URI;
@@ -41,11 +41,11 @@ import java.util.Map;
  * provider's {@code error_description} cleaned by {@link ProviderText}, never a token, code, verifier or secret.
  */
 final class TokenEndpointClient {
-    private final ImsAuthConfig config;
+    private final ProviderSettings config;
     private final ProviderHttp http;
     private final java.time.Clock clock;
 
-    TokenEndpointClient(ImsAuthConfig config, ProviderHttp http, java.time.Clock clock) {
+    TokenEndpointClient(ProviderSettings config, ProviderHttp http, java.time.Clock clock) {
         this.config = config;
         this.http = http;
         this.clock = clock;

@@ -1,7 +1,7 @@
 package dev.imsauth.protocol;
 
 import com.nimbusds.jwt.JWTParser;
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.config.UserInfoMode;
 import java.text.ParseException;
 import java.util.LinkedHashMap;
@@ -19,10 +19,10 @@ import java.util.Optional;
 final class UserClaimsResolver {
     private static final System.Logger LOG = System.getLogger(UserClaimsResolver.class.getName());
     private static final String NONCE = "nonce";
-    private final ImsAuthConfig config;
+    private final ProviderSettings config;
     private final UserInfoClient userInfo;
 
-    UserClaimsResolver(ImsAuthConfig config, ProviderHttp http) {
+    UserClaimsResolver(ProviderSettings config, ProviderHttp http) {
         this.config = config;
         this.userInfo = new UserInfoClient(http);
     }

@@ -56,7 +56,7 @@ public class ImsAuthExtension implements Extension {
             ImsAuthRuntime runtime = beans.createInstance().select(ImsAuthRuntime.class).get();
             runtime.warmUp();
             LOG.log(System.Logger.Level.DEBUG, "ims-auth Jakarta Security mechanism enabled by {0} for client {1}",
-                    enabledBy, runtime.config().clientId());
+                    enabledBy, runtime.provider().clientId());
         } catch (RuntimeException e) {
             ImsAuthConfigException bad = configProblem(e);
             event.addDeploymentProblem(bad != null ? bad : e);

@@ -2,6 +2,8 @@ package dev.imsauth.security;
 
 import dev.imsauth.cdi.MicroProfileConfigSource;
 import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
+import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.web.LogoutFlow;
 import dev.imsauth.web.LogoutStores;
@@ -23,18 +25,20 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class ImsAuthRuntime {
-    private ImsAuthConfig config;
+    private ProviderSettings provider;
     private SignInFlow flow;
     private SignOutRoutes signOut;
 
     @PostConstruct
     void start() {
-        config = ImsAuthConfig.load(MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader()));
-        OidcClient client = OidcClient.create(config);
+        ImsAuthConfig config = ImsAuthConfig.load(MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader()));
+        provider = config.provider();
+        SignInSettings signIn = config.signIn();
+        OidcClient client = OidcClient.create(provider, signIn);
         // the mechanism ends sessions without invalidating them inside validateRequest (see SessionStore)
-        SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins(), false);
-        flow = new SignInFlow(client, store, new BackChannelLogouts(LogoutStores.of(config), client.clock(),
-                config.logoutCheckInterval()));
+        SessionStore store = new SessionStore(client.clock(), signIn.loginTimeout(), signIn.maxPendingLogins(), false);
+        flow = new SignInFlow(client, store, new BackChannelLogouts(LogoutStores.of(signIn), client.clock(),
+                signIn.logoutCheckInterval()));
         signOut = new SignOutRoutes(flow);
     }
 
@@ -46,8 +50,9 @@ public class ImsAuthRuntime {
         }
     }
 
-    public ImsAuthConfig config() {
-        return config;
+    /** The provider and client settings (client id, the principal and groups claims). */
+    public ProviderSettings provider() {
+        return provider;
     }
 
     public SignInFlow flow() {

@@ -1,6 +1,6 @@
 package dev.imsauth.security;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.web.ErrorResponses;
@@ -127,7 +127,7 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus notifyContainer(HttpMessageContext context, SignedInUser user) {
-        ImsAuthConfig config = runtime.config();
+        ProviderSettings config = runtime.provider();
         return context.notifyContainerAboutLogin(user.principalName(config.principalClaim()),
                 new HashSet<>(user.groups(config.groupsClaim())));
     }

@@ -11,6 +11,7 @@ import dev.imsauth.web.LogoutStores;
 import dev.imsauth.web.StartupReport;
 import dev.imsauth.web.ImsAuth;
 import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.SignedInUser;
@@ -66,16 +67,20 @@ public class ImsAuthFilter extends HttpFilter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         super.init(filterConfig);
-        OidcClient client = presetClient != null ? presetClient
-                : OidcClient.create(ImsAuthConfig.load(InitParamSource.of(filterConfig)));
+        OidcClient client = presetClient != null ? presetClient : create(filterConfig);
         ownClient = presetClient != null ? null : client;
-        ImsAuthConfig config = client.config();
-        SessionStore store = new SessionStore(client.clock(), config.loginTimeout(), config.maxPendingLogins());
-        LogoutRecords records = presetRecords != null ? presetRecords : LogoutStores.of(config);
-        flow = new SignInFlow(client, store, new BackChannelLogouts(records, client.clock(), config.logoutCheckInterval()));
+        SignInSettings signIn = client.signIn();
+        SessionStore store = new SessionStore(client.clock(), signIn.loginTimeout(), signIn.maxPendingLogins());
+        LogoutRecords records = presetRecords != null ? presetRecords : LogoutStores.of(signIn);
+        flow = new SignInFlow(client, store, new BackChannelLogouts(records, client.clock(), signIn.logoutCheckInterval()));
         signOut = new SignOutRoutes(flow);
-        publicPaths = new PathRules(config.publicPaths());
+        publicPaths = new PathRules(signIn.publicPaths());
         StartupReport.discoverAndLog(client, "filter", filterConfig.getServletContext().getContextPath());
+    }
+
+    private static OidcClient create(FilterConfig filterConfig) {
+        ImsAuthConfig config = ImsAuthConfig.load(InitParamSource.of(filterConfig));
+        return OidcClient.create(config.provider(), config.signIn());
     }
 
     @Override
@@ -104,9 +109,8 @@ public class ImsAuthFilter extends HttpFilter {
             user = Optional.empty();
         }
         ImsAuth.bind(flow, request);
-        ImsAuthConfig config = flow.client().config();
         if (user.isPresent()) {
-            chain.doFilter(new SignedInRequest(request, user.get(), config, flow.store()), response);
+            chain.doFilter(new SignedInRequest(request, user.get(), flow.client().provider(), flow.store()), response);
         } else if (isPublic) {
             chain.doFilter(request, response);
         } else {

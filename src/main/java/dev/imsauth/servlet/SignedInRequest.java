@@ -1,6 +1,6 @@
 package dev.imsauth.servlet;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.session.SessionStore;
 import jakarta.servlet.ServletException;
@@ -19,12 +19,12 @@ import java.util.Collection;
 final class SignedInRequest extends HttpServletRequestWrapper {
     static final String AUTH_TYPE = "OIDC";
     private final SignedInUser user;
-    private final ImsAuthConfig config;
+    private final ProviderSettings config;
     private final SessionStore store;
     private Principal principal;
     private volatile boolean loggedOut;
 
-    SignedInRequest(HttpServletRequest request, SignedInUser user, ImsAuthConfig config, SessionStore store) {
+    SignedInRequest(HttpServletRequest request, SignedInUser user, ProviderSettings config, SessionStore store) {
         super(request);
         this.user = user;
         this.config = config;

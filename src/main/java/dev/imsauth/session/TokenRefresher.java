@@ -68,9 +68,9 @@ public final class TokenRefresher {
     public TokenRefresher(OidcClient client) {
         this.client = client;
         this.clock = client.clock();
-        this.margin = client.config().refreshMargin();
+        this.margin = client.provider().refreshMargin();
         // discovery, the token call and a JWKS fetch are each bounded by the read timeout
-        this.waitLimit = client.config().readTimeout().multipliedBy(3).plusSeconds(1);
+        this.waitLimit = client.provider().readTimeout().multipliedBy(3).plusSeconds(1);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.imsauth.web;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.SignInSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +27,7 @@ public final class ApiRequests {
     }
 
     /** From {@code ims.api-paths} and {@code ims.api-detection}. */
-    public ApiRequests(ImsAuthConfig config) {
+    public ApiRequests(SignInSettings config) {
         this(config.apiPaths(), config.apiDetection());
     }
 

@@ -37,7 +37,7 @@ final class BackChannelLogoutEndpoint {
     }
 
     boolean isEndpoint(String path) {
-        return path.equals(client.config().backChannelLogoutPath());
+        return path.equals(client.signIn().backChannelLogoutPath());
     }
 
     void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {

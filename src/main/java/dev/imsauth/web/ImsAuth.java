@@ -1,6 +1,7 @@
 package dev.imsauth.web;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
+import dev.imsauth.config.ServiceScopes;
 import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Failure;
 import dev.imsauth.protocol.ImsAuthException;
@@ -65,9 +66,9 @@ public final class ImsAuth {
                 + "security mechanism) for this URL");
     }
 
-    /** The configuration of the filter or mechanism that handled the request. */
-    public ImsAuthConfig config() {
-        return flow.client().config();
+    /** The provider and client settings (client id, principal and groups claims) of the filter or mechanism. */
+    public ProviderSettings provider() {
+        return flow.client().provider();
     }
 
     /** The signed-in user, refreshed when the access token is about to expire; empty when nobody is signed in. */
@@ -150,7 +151,7 @@ public final class ImsAuth {
             throw new IllegalArgumentException("name at least one scope");
         }
         for (String s : scopes) {
-            if (s == null || !s.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
+            if (!ServiceScopes.isScopeToken(s)) {
                 throw new IllegalArgumentException("not a valid OAuth scope: '" + s + "'");
             }
         }

@@ -47,13 +47,13 @@ public final class LogoutFlow {
     public LogoutFlow(OidcClient client, SessionStore store) {
         this.client = client;
         this.store = store;
-        this.redirectUris = new RedirectUris(client.config());
+        this.redirectUris = new RedirectUris(client.signIn());
         this.guard = new LogoutGuard(redirectUris, store);
     }
 
     /** True when the request is for the logout path. */
     public boolean isLogoutRequest(HttpServletRequest request) {
-        return ApiRequests.pathInContext(request).equals(client.config().logoutPath());
+        return ApiRequests.pathInContext(request).equals(client.signIn().logoutPath());
     }
 
     /** Answers a request to the logout path completely (confirmation page, refusal, or the sign-out redirect). */
@@ -70,7 +70,7 @@ public final class LogoutFlow {
                         + "(Origin {0}, Sec-Fetch-Site {1})", request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"));
                 ErrorResponses.send(request, response, 403, "cross_site_logout", "This sign-out request did not come "
                         + "from this site, so you are still signed in. Use the sign-out button of the application.",
-                        request.getContextPath() + client.config().logoutPath());
+                        request.getContextPath() + client.signIn().logoutPath());
             }
         } else {
             response.setHeader("Allow", "GET, POST");
@@ -84,7 +84,7 @@ public final class LogoutFlow {
      */
     public void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<SignedInUser> user = store.invalidate(request);
-        URI postLogout = redirectUris.resolve(request, client.config().postLogoutRedirectUri());
+        URI postLogout = redirectUris.resolve(request, client.signIn().postLogoutRedirectUri());
         URI target = postLogout;
         if (user.isPresent()) {
             try {
@@ -141,8 +141,8 @@ public final class LogoutFlow {
         } catch (ImsAuthException providerDown) {
             // the sign-out will be local, to 'self' or the post-logout URI
         }
-        if (!client.config().postLogoutRedirectIsPath()) {
-            sources.append(' ').append(origin(URI.create(client.config().postLogoutRedirectUri())));
+        if (!client.signIn().postLogoutRedirectIsPath()) {
+            sources.append(' ').append(origin(URI.create(client.signIn().postLogoutRedirectUri())));
         }
         return sources.toString();
     }

@@ -1,7 +1,7 @@
 package dev.imsauth.web;
 
-import dev.imsauth.config.ConfigKeys;
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ConfigKey;
+import dev.imsauth.config.SignInSettings;
 import dev.imsauth.config.ImsAuthConfigException;
 import dev.imsauth.session.InMemoryLogoutRecords;
 import dev.imsauth.session.JdbcLogoutRecords;
@@ -20,7 +20,7 @@ public final class LogoutStores {
     private LogoutStores() {
     }
 
-    public static LogoutRecords of(ImsAuthConfig config) {
+    public static LogoutRecords of(SignInSettings config) {
         if (config.logoutStoreDataSource().isEmpty()) {
             return new InMemoryLogoutRecords();
         }
@@ -29,16 +29,16 @@ public final class LogoutStores {
         try {
             found = new InitialContext().lookup(name);
         } catch (NamingException e) {
-            throw new ImsAuthConfigException(ConfigKeys.LOGOUT_STORE_DATASOURCE, "names no JNDI resource: '" + name
+            throw new ImsAuthConfigException(ConfigKey.LOGOUT_STORE_DATASOURCE.key(), "names no JNDI resource: '" + name
                     + "' (" + e.getMessage() + "); declare the DataSource in the container or leave the key unset");
         }
         if (!(found instanceof DataSource dataSource)) {
-            throw new ImsAuthConfigException(ConfigKeys.LOGOUT_STORE_DATASOURCE, "'" + name + "' is not a DataSource");
+            throw new ImsAuthConfigException(ConfigKey.LOGOUT_STORE_DATASOURCE.key(), "'" + name + "' is not a DataSource");
         }
         try {
             return new JdbcLogoutRecords(dataSource);
         } catch (LogoutRecords.LogoutStoreException e) {
-            throw new ImsAuthConfigException(ConfigKeys.LOGOUT_STORE_DATASOURCE, e.getMessage());
+            throw new ImsAuthConfigException(ConfigKey.LOGOUT_STORE_DATASOURCE.key(), e.getMessage());
         }
     }
 }

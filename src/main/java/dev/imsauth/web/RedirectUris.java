@@ -1,6 +1,6 @@
 package dev.imsauth.web;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.SignInSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;
@@ -12,11 +12,11 @@ import java.util.Locale;
  * against the request itself.
  */
 public final class RedirectUris {
-    private final ImsAuthConfig config;
+    private final SignInSettings config;
     /** The callback path of an absolute redirect URI, parsed once; null for a relative one. */
     private final String absoluteCallbackPath;
 
-    public RedirectUris(ImsAuthConfig config) {
+    public RedirectUris(SignInSettings config) {
         this.config = config;
         this.absoluteCallbackPath = config.redirectUriIsRelative() ? null : URI.create(config.redirectUri()).getRawPath();
     }

@@ -36,15 +36,15 @@ public final class SignInFlow {
     /** A flow whose back-channel logouts stay on this node ({@link InMemoryLogoutRecords}). */
     public SignInFlow(OidcClient client, SessionStore store) {
         this(client, store, new BackChannelLogouts(new InMemoryLogoutRecords(), client.clock(),
-                client.config().logoutCheckInterval()));
+                client.signIn().logoutCheckInterval()));
     }
 
     public SignInFlow(OidcClient client, SessionStore store, BackChannelLogouts backChannelLogouts) {
         this.client = client;
         this.store = store;
         this.backChannelLogouts = backChannelLogouts;
-        this.redirectUris = new RedirectUris(client.config());
-        this.apiRequests = new ApiRequests(client.config());
+        this.redirectUris = new RedirectUris(client.signIn());
+        this.apiRequests = new ApiRequests(client.signIn());
         this.refresher = new TokenRefresher(client);
     }
 
@@ -219,7 +219,7 @@ public final class SignInFlow {
             return;
         }
         java.util.Arrays.stream(states).filter(s -> s.length() <= CallbackParameters.MAX_VALUE_LENGTH).distinct()
-                .limit(client.config().maxPendingLogins()).forEach(s -> store.takePending(request, s));
+                .limit(client.signIn().maxPendingLogins()).forEach(s -> store.takePending(request, s));
     }
 
     private static java.util.Map<String, List<String>> toLists(HttpServletRequest request) {

@@ -1,6 +1,6 @@
 package dev.imsauth.web;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.session.SignOutInProgress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,11 +30,11 @@ final class SignedOutPage {
     private static final String BUNDLE = "dev.imsauth.servlet.SignedOutMessages";
     private static final System.Logger LOG = System.getLogger(SignedOutPage.class.getName());
     private final SignInFlow flow;
-    private final ImsAuthConfig config;
+    private final SignInSettings config;
 
     SignedOutPage(SignInFlow flow) {
         this.flow = flow;
-        this.config = flow.client().config();
+        this.config = flow.client().signIn();
     }
 
     boolean isSignedOutPage(String path) {

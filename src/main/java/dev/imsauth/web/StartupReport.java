@@ -1,6 +1,7 @@
 package dev.imsauth.web;
 
-import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
+import dev.imsauth.config.SignInSettings;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
 
@@ -23,7 +24,7 @@ public final class StartupReport {
      * @return true when discovery succeeded
      */
     public static boolean discoverAndLog(OidcClient client, String route, String contextPath) {
-        ImsAuthConfig config = client.config();
+        ProviderSettings config = client.provider();
         String discovery;
         boolean ok;
         try {
@@ -39,11 +40,11 @@ public final class StartupReport {
         LOG.log(System.Logger.Level.INFO, "ims-auth {0} started: issuer {1}, client {2} ({3}), redirect URI {4}, {5}",
                 route, config.issuer(), config.clientId(), config.confidential()
                         ? "confidential, " + config.clientAuthMethod().value() : "public",
-                redirect(config, contextPath), discovery);
+                redirect(client.signIn(), contextPath), discovery);
         return ok;
     }
 
-    private static String redirect(ImsAuthConfig config, String contextPath) {
+    private static String redirect(SignInSettings config, String contextPath) {
         if (!config.redirectUriIsRelative()) {
             return config.redirectUri();
         }

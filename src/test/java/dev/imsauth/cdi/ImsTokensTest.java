@@ -94,7 +94,7 @@ class ImsTokensTest {
     }
 
     private static SignInFlow flow(ImsAuthConfig config) {
-        OidcClient client = OidcClient.create(config);
+        OidcClient client = OidcClient.create(config.provider(), config.signIn());
         return new SignInFlow(client, new SessionStore(client.clock(), Duration.ofMinutes(10), 10));
     }
 }

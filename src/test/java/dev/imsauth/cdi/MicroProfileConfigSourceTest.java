@@ -22,9 +22,9 @@ class MicroProfileConfigSourceTest {
         ImsAuthConfig config = ImsAuthConfig.load(source(Map.of("ims.client-id", " portal ",
                 "ims.groups-claim", "role", "ims.principal-claim", "email")));
 
-        assertThat(config.clientId()).isEqualTo("portal");
-        assertThat(config.groupsClaim()).isEqualTo("role");
-        assertThat(config.principalClaim()).isEqualTo("email");
+        assertThat(config.provider().clientId()).isEqualTo("portal");
+        assertThat(config.provider().groupsClaim()).isEqualTo("role");
+        assertThat(config.provider().principalClaim()).isEqualTo("email");
     }
 
     @Test

@@ -63,8 +63,9 @@ class ITwinClientTest {
         logs = LogCapture.start();
         config = ImsAuthConfig.builder().issuer(op.issuer()).clientId("svc-app").clientSecret(SECRET)
                 .allowInsecureLoopback(true).apiBaseUrl(api.baseUrl()).build();
-        service = new ServiceTokenProvider(new OidcClient(config, ProviderHttp.defaultClient(Duration.ofSeconds(2)), clock));
-        itwin = new ITwinClient(config, service, HttpClient.newHttpClient(), clock, d -> {
+        service = new ServiceTokenProvider(config.serviceClient(), ProviderHttp.defaultClient(Duration.ofSeconds(2)), clock,
+                Sleeper.SYSTEM);
+        itwin = new ITwinClient(config.api(), service, HttpClient.newHttpClient(), clock, d -> {
             sleeps.add(d);
             clock.advance(d);
         });
@@ -232,7 +233,7 @@ class ITwinClientTest {
         }
         ImsAuthConfig elsewhere = ImsAuthConfig.builder().issuer(op.issuer()).clientId("svc-app").clientSecret(SECRET)
                 .allowInsecureLoopback(true).apiBaseUrl("http://127.0.0.1:" + closedPort).build();
-        ITwinClient down = new ITwinClient(elsewhere, service);
+        ITwinClient down = new ITwinClient(elsewhere.api(), service);
 
         ITwinApiException e = catchThrowableOfType(ITwinApiException.class, down::me);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.imsauth.config.ApiSettings;
 import dev.imsauth.config.ImsAuthConfig;
 import dev.imsauth.config.ImsAuthConfigBuilder;
 import dev.imsauth.config.ImsAuthConfigException;
@@ -245,9 +246,10 @@ class ServiceTokenProviderTest {
     @ValueSource(strings = {"openid", "email", "profile", "organization", "offline_access"})
     void userScopesAreRefusedBeforeAnyCallToIms(String scope) {
         ImsAuthConfig config = config(b -> b);
-        OidcClient client = new OidcClient(config, ProviderHttp.defaultClient(Duration.ofSeconds(1)), clock);
+        OidcClient client = new OidcClient(config.provider(), config.signIn(), ProviderHttp.defaultClient(Duration.ofSeconds(1)), clock);
 
-        assertThatThrownBy(() -> new ServiceTokenProvider(client, List.of("itwin-platform", scope), d -> { }))
+        assertThatThrownBy(() -> new ServiceTokenProvider(client, withScopes(config.api(), List.of("itwin-platform", scope)),
+                d -> { }))
                 .isInstanceOf(ImsAuthConfigException.class)
                 .hasMessageContaining("ims.service-scopes").hasMessageContaining("'" + scope + "'");
         assertThatThrownBy(() -> config(b -> b.serviceScopes(List.of(scope))))
@@ -294,8 +296,8 @@ class ServiceTokenProviderTest {
     void aCachedReadIsCheap() {
         ServiceTokenProvider p = provider(b -> b);
         String token = remember(p.accessToken());
-        ServiceTokenProvider real = new ServiceTokenProvider(new OidcClient(config(b -> b),
-                ProviderHttp.defaultClient(Duration.ofSeconds(1)), java.time.Clock.systemUTC()));
+        ServiceTokenProvider real = new ServiceTokenProvider(config(b -> b).serviceClient(),
+                ProviderHttp.defaultClient(Duration.ofSeconds(1)), java.time.Clock.systemUTC(), Sleeper.SYSTEM);
         remember(real.accessToken());
         long sink = 0;
         for (int i = 0; i < 2_000_000; i++) {
@@ -313,6 +315,11 @@ class ServiceTokenProviderTest {
         assertThat(token).isNotBlank();
     }
 
+    private static ApiSettings withScopes(ApiSettings api, List<String> scopes) {
+        return new ApiSettings(api.baseUrl(), api.connectTimeout(), api.timeout(), api.retryBudget(), scopes,
+                api.serviceTokenRetries());
+    }
+
     private ImsAuthConfig config(UnaryOperator<ImsAuthConfigBuilder> customize) {
         return customize.apply(ImsAuthConfig.builder().issuer(op.issuer()).clientId(CLIENT).clientSecret(SECRET)
                 .allowInsecureLoopback(true).readTimeout(Duration.ofSeconds(2))).build();
@@ -320,8 +327,8 @@ class ServiceTokenProviderTest {
 
     private ServiceTokenProvider provider(UnaryOperator<ImsAuthConfigBuilder> customize) {
         ImsAuthConfig config = config(customize);
-        OidcClient client = new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), clock);
-        return new ServiceTokenProvider(client, config.serviceScopes(), d -> {
+        OidcClient client = new OidcClient(config.provider(), config.signIn(), ProviderHttp.defaultClient(config.provider().connectTimeout()), clock);
+        return new ServiceTokenProvider(client, config.api(), d -> {
             sleeps.add(d);
             clock.advance(d);
             onSleep.run();

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ImsAuthConfigTest {
@@ -24,29 +26,29 @@ class ImsAuthConfigTest {
     @Test
     void minimalConfigurationUsesImsDefaults() {
         ImsAuthConfig c = load(minimal());
-        assertThat(c.issuer()).hasToString("https://ims.bentley.com");
-        assertThat(c.scopes()).containsExactly("openid", "profile", "email", "itwin-platform", "offline_access");
-        assertThat(c.clientAuthMethod()).isEqualTo(ClientAuthMethod.NONE);
-        assertThat(c.redirectUri()).isEqualTo("/signin-oidc");
-        assertThat(c.clockSkew()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(c.loginTimeout()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(c.idTokenAlgorithms()).containsExactly("RS256");
-        assertThat(c.apiBaseUrl()).hasToString("https://api.bentley.com");
+        assertThat(c.provider().issuer()).hasToString("https://ims.bentley.com");
+        assertThat(c.signIn().scopes()).containsExactly("openid", "profile", "email", "itwin-platform", "offline_access");
+        assertThat(c.provider().clientAuthMethod()).isEqualTo(ClientAuthMethod.NONE);
+        assertThat(c.signIn().redirectUri()).isEqualTo("/signin-oidc");
+        assertThat(c.provider().clockSkew()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.signIn().loginTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.provider().idTokenAlgorithms()).containsExactly("RS256");
+        assertThat(c.api().baseUrl()).hasToString("https://api.bentley.com");
     }
 
     @Test
     void signOutDefaultsLandOnTheBuiltInSignedOutPage() {
         ImsAuthConfig c = load(minimal());
-        assertThat(c.signedOutPath()).isEqualTo("/signed-out");
-        assertThat(c.postLogoutRedirectUri()).isEqualTo("/signed-out");
-        assertThat(c.backChannelLogoutPath()).isEqualTo("/backchannel-logout");
-        assertThat(c.logoutStoreDataSource()).isEmpty();
-        assertThat(c.logoutCheckInterval()).hasSeconds(10);
+        assertThat(c.signIn().signedOutPath()).isEqualTo("/signed-out");
+        assertThat(c.signIn().postLogoutRedirectUri()).isEqualTo("/signed-out");
+        assertThat(c.signIn().backChannelLogoutPath()).isEqualTo("/backchannel-logout");
+        assertThat(c.signIn().logoutStoreDataSource()).isEmpty();
+        assertThat(c.signIn().logoutCheckInterval()).hasSeconds(10);
         Map<String, String> m = minimal();
         m.put("ims.signed-out-path", "/bye");
         m.put("ims.logout-store-datasource", " java:comp/env/jdbc/sessions ");
-        assertThat(load(m).postLogoutRedirectUri()).as("follows the signed-out path").isEqualTo("/bye");
-        assertThat(load(m).logoutStoreDataSource()).contains("java:comp/env/jdbc/sessions");
+        assertThat(load(m).signIn().postLogoutRedirectUri()).as("follows the signed-out path").isEqualTo("/bye");
+        assertThat(load(m).signIn().logoutStoreDataSource()).contains("java:comp/env/jdbc/sessions");
     }
 
     @Test
@@ -77,9 +79,9 @@ class ImsAuthConfigTest {
         Map<String, String> m = minimal();
         m.put("ims.client-secret", "s3cr3t-value");
         ImsAuthConfig c = load(m);
-        assertThat(c.clientAuthMethod()).isEqualTo(ClientAuthMethod.CLIENT_SECRET_BASIC);
+        assertThat(c.provider().clientAuthMethod()).isEqualTo(ClientAuthMethod.CLIENT_SECRET_BASIC);
         assertThat(c.toString()).doesNotContain("s3cr3t-value");
-        assertThat(c.clientSecret().orElseThrow().reveal()).isEqualTo("s3cr3t-value");
+        assertThat(c.provider().clientSecret().orElseThrow().reveal()).isEqualTo("s3cr3t-value");
     }
 
     @Test
@@ -92,14 +94,14 @@ class ImsAuthConfigTest {
     @Test
     void userinfoAndOfflineAccessConsentDefaultToWhatImsNeedsAndAreRead() {
         ImsAuthConfig defaults = load(minimal());
-        assertThat(defaults.userInfo()).isEqualTo(UserInfoMode.AUTO);
-        assertThat(defaults.offlineAccessPromptConsent()).isFalse();
+        assertThat(defaults.provider().userInfo()).isEqualTo(UserInfoMode.AUTO);
+        assertThat(defaults.signIn().offlineAccessPromptConsent()).isFalse();
         Map<String, String> m = minimal();
         m.put("ims.userinfo", "Always");
         m.put("ims.offline-access-prompt-consent", "yes");
         ImsAuthConfig c = load(m);
-        assertThat(c.userInfo()).isEqualTo(UserInfoMode.ALWAYS);
-        assertThat(c.offlineAccessPromptConsent()).isTrue();
+        assertThat(c.provider().userInfo()).isEqualTo(UserInfoMode.ALWAYS);
+        assertThat(c.signIn().offlineAccessPromptConsent()).isTrue();
     }
 
     @Test
@@ -125,7 +127,7 @@ class ImsAuthConfigTest {
         m.put("ims.issuer", "http://127.0.0.1:9000");
         assertThatThrownBy(() -> load(m)).hasMessageContaining("ims.allow-insecure-loopback");
         m.put("ims.allow-insecure-loopback", "true");
-        assertThat(load(m).issuer()).hasToString("http://127.0.0.1:9000");
+        assertThat(load(m).provider().issuer()).hasToString("http://127.0.0.1:9000");
     }
 
     @Test
@@ -146,11 +148,11 @@ class ImsAuthConfigTest {
         m.put("ims.connect-timeout", "1500ms");
         m.put("ims.refresh-margin", "30");
         ImsAuthConfig c = load(m);
-        assertThat(c.clockSkew()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(c.loginTimeout()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(c.readTimeout()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(c.connectTimeout()).isEqualTo(Duration.ofMillis(1500));
-        assertThat(c.refreshMargin()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.provider().clockSkew()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.signIn().loginTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.provider().readTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.provider().connectTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(c.provider().refreshMargin()).isEqualTo(Duration.ofSeconds(30));
         m.put("ims.clock-skew", "a minute");
         assertThatThrownBy(() -> load(m)).hasMessageStartingWith("ims.clock-skew");
     }
@@ -163,16 +165,16 @@ class ImsAuthConfigTest {
         m.put("ims.redirect-uri", "http://portal.example.com/cb");
         assertThatThrownBy(() -> load(m)).hasMessageContaining("https");
         m.put("ims.redirect-uri", "https://portal.example.com/app/signin-oidc");
-        assertThat(load(m).redirectUriIsRelative()).isFalse();
+        assertThat(load(m).signIn().redirectUriIsRelative()).isFalse();
     }
 
     @Test
     void environmentNamesFollowMicroProfileMapping() {
-        assertThat(ConfigSource.environmentName("ims.client-id")).isEqualTo("IMS_CLIENT_ID");
+        assertThat(ConfigKey.CLIENT_ID.environmentVariable()).isEqualTo("IMS_CLIENT_ID");
         ImsAuthConfig c = ImsAuthConfig.load(ConfigSource.environment(Map.of("IMS_CLIENT_ID", "from-env",
                 "IMS_SCOPES", "openid itwin-platform")));
-        assertThat(c.clientId()).isEqualTo("from-env");
-        assertThat(c.scopes()).isEqualTo(List.of("openid", "itwin-platform"));
+        assertThat(c.provider().clientId()).isEqualTo("from-env");
+        assertThat(c.signIn().scopes()).isEqualTo(List.of("openid", "itwin-platform"));
     }
 
     @Test
@@ -180,21 +182,21 @@ class ImsAuthConfigTest {
         ConfigSource first = ConfigSource.of(Map.of("ims.client-id", "init-param"));
         ConfigSource second = ConfigSource.of(Map.of("ims.client-id", "env", "ims.groups-claim", "groups"));
         ImsAuthConfig c = ImsAuthConfig.load(first.orElse(second));
-        assertThat(c.clientId()).isEqualTo("init-param");
-        assertThat(c.groupsClaim()).isEqualTo("groups");
+        assertThat(c.provider().clientId()).isEqualTo("init-param");
+        assertThat(c.provider().groupsClaim()).isEqualTo("groups");
     }
 
     @Test
     void lifecycleKeysHaveDefaultsAndLoad() {
         ImsAuthConfig defaults = load(minimal());
-        assertThat(defaults.apiPaths()).isEmpty();
-        assertThat(defaults.apiDetection()).isTrue();
-        assertThat(defaults.serviceScopes()).containsExactly("itwin-platform");
-        assertThat(defaults.serviceTokenRetries()).isEqualTo(2);
-        assertThat(defaults.apiTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(defaults.apiRetryBudget()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(defaults.refreshMargin()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(defaults.logoutPath()).isEqualTo("/logout");
+        assertThat(defaults.signIn().apiPaths()).isEmpty();
+        assertThat(defaults.signIn().apiDetection()).isTrue();
+        assertThat(defaults.api().serviceScopes()).containsExactly("itwin-platform");
+        assertThat(defaults.api().serviceTokenRetries()).isEqualTo(2);
+        assertThat(defaults.api().timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(defaults.api().retryBudget()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.provider().refreshMargin()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(defaults.signIn().logoutPath()).isEqualTo("/logout");
 
         Map<String, String> m = minimal();
         m.put("ims.api-paths", "/api/*, /graphql");
@@ -205,13 +207,13 @@ class ImsAuthConfigTest {
         m.put("ims.api-retry-budget", "0");
         m.put("ims.refresh-margin", "2m");
         ImsAuthConfig c = load(m);
-        assertThat(c.apiPaths()).containsExactly("/api/*", "/graphql");
-        assertThat(c.apiDetection()).isFalse();
-        assertThat(c.serviceScopes()).containsExactly("itwin-platform", "imodels:read");
-        assertThat(c.serviceTokenRetries()).isEqualTo(4);
-        assertThat(c.apiTimeout()).isEqualTo(Duration.ofSeconds(45));
-        assertThat(c.apiRetryBudget()).isZero();
-        assertThat(c.refreshMargin()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.signIn().apiPaths()).containsExactly("/api/*", "/graphql");
+        assertThat(c.signIn().apiDetection()).isFalse();
+        assertThat(c.api().serviceScopes()).containsExactly("itwin-platform", "imodels:read");
+        assertThat(c.api().serviceTokenRetries()).isEqualTo(4);
+        assertThat(c.api().timeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(c.api().retryBudget()).isZero();
+        assertThat(c.provider().refreshMargin()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
@@ -260,5 +262,37 @@ class ImsAuthConfigTest {
             assertThat(e.problems()).hasSize(1);
             assertThat(e.getMessage()).isEqualTo("ims.max-pending-logins: must be between 1 and 100; got 0");
         });
+    }
+
+    @Test
+    void loadingAsksTheSourcesForTheKeysOfTheTableAndNoOthers() {
+        List<String> asked = new ArrayList<>();
+        ConfigSource recording = key -> {
+            asked.add(key);
+            return key.equals("ims.client-id") || key.equals("ims.client-secret") ? Optional.of("x") : Optional.empty();
+        };
+        ImsAuthConfig.load(recording);
+        assertThat(asked).containsExactlyInAnyOrderElementsOf(keys(k -> k.part() != ConfigKey.Part.SERVICE_APP));
+        asked.clear();
+        ServiceClientSettings.load(recording);
+        assertThat(asked).containsExactlyInAnyOrderElementsOf(keys(ConfigKey::readByServiceClients))
+                .contains("ims.service-client-id", "ims.token-endpoint").doesNotContain("ims.redirect-uri", "ims.scopes");
+    }
+
+    @Test
+    void aKeySetAsTextInCodeIsParsedAndCheckedLikeASourcesValue() {
+        ImsAuthConfig c = ImsAuthConfig.builder().clientId("portal").set(ConfigKey.LOGIN_TIMEOUT, "15m")
+                .set(ConfigKey.PUBLIC_PATHS, "/ /css/*").build();
+        assertThat(c.signIn().loginTimeout()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(c.signIn().publicPaths()).containsExactly("/", "/css/*");
+        assertThatThrownBy(() -> ImsAuthConfig.builder().clientId("portal").set(ConfigKey.CLOCK_SKEW, "a minute")
+                .set(ConfigKey.MAX_PENDING_LOGINS, "0").build())
+                .isInstanceOfSatisfying(ImsAuthConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ImsAuthConfigException.Problem::key)
+                        .containsExactlyInAnyOrder("ims.clock-skew", "ims.max-pending-logins"));
+    }
+
+    private static List<String> keys(java.util.function.Predicate<ConfigKey> filter) {
+        return java.util.Arrays.stream(ConfigKey.values()).filter(filter).map(ConfigKey::key).toList();
     }
 }

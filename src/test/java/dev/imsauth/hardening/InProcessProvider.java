@@ -83,7 +83,8 @@ final class InProcessProvider {
 
     /** A client on the fixed clock talking to {@code http}. */
     static OidcClient client(ScriptedHttpClient http) {
-        return new OidcClient(config(), http, CLOCK);
+        ImsAuthConfig config = config();
+        return new OidcClient(config.provider(), config.signIn(), http, CLOCK);
     }
 
     /** A sign-in started with {@code client}; its nonce is what a valid ID token carries. */

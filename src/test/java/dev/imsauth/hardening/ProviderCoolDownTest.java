@@ -80,8 +80,8 @@ class ProviderCoolDownTest {
         ImsAuthConfig config = ImsAuthConfig.builder().issuer(f.op.issuer()).clientId("svc").clientSecret("svc-secret")
                 .allowInsecureLoopback(true).build();
         ServiceTokenProvider service = new ServiceTokenProvider(
-                new OidcClient(config, ProviderHttp.defaultClient(Duration.ofSeconds(5)), f.clock),
-                List.of("itwin-platform"), f.clock::advance);
+                new OidcClient(config.provider(), config.signIn(), ProviderHttp.defaultClient(Duration.ofSeconds(5)), f.clock),
+                config.api(), f.clock::advance);
         f.op.faults().tokenStatus(503, "30");
         f.op.clearRequests();
 

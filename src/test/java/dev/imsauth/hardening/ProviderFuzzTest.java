@@ -174,7 +174,7 @@ class ProviderFuzzTest {
     void discoveryIsAcceptedOnlyWhenExactAndSecure(@ForAll("discoveryDocuments") DiscoveryDocuments.Document doc) {
         count("discovery");
         ScriptedHttpClient own = new ScriptedHttpClient().answer(InProcessProvider.DISCOVERY_PATH, Answer.json(200, doc.json()));
-        ProviderDiscovery discovery = new ProviderDiscovery(InProcessProvider.config(),
+        ProviderDiscovery discovery = new ProviderDiscovery(InProcessProvider.config().provider(),
                 new ProviderHttp(own, Duration.ofSeconds(5), 1 << 20), InProcessProvider.CLOCK);
         Object outcome = outcome(discovery::metadata);
         assertThat(outcome instanceof ProviderMetadata).as("accepted %s", doc).isEqualTo(doc.ok());

@@ -90,8 +90,9 @@ class ProviderStartupFaultsTest {
     @Catalogue("F16")
     void aProviderWithASelfSignedCertificateIsNotTrusted() throws Exception {
         try (SelfSignedTlsServer tls = SelfSignedTlsServer.start()) {
-            OidcClient client = OidcClient.create(ImsAuthConfig.builder().issuer(tls.origin()).clientId("portal")
-                    .readTimeout(Duration.ofSeconds(2)).build());
+            ImsAuthConfig config = ImsAuthConfig.builder().issuer(tls.origin()).clientId("portal")
+                    .readTimeout(Duration.ofSeconds(2)).build();
+            OidcClient client = OidcClient.create(config.provider(), config.signIn());
             JettyApp app = JettyApp.start(client);
             try {
                 HttpResponse<String> r = browser.get(app.base() + "/protected/");

@@ -72,17 +72,17 @@ class ServiceTokenFaultsTest {
         ImsAuthConfig config = ImsAuthConfig.builder().issuer(op.issuer()).clientId("svc-app").clientSecret(SECRET)
                 .allowInsecureLoopback(true).readTimeout(Duration.ofSeconds(1)).build();
         ServiceTokenProvider provider = new ServiceTokenProvider(
-                new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), clock),
-                config.serviceScopes(), clock::advance);
+                new OidcClient(config.provider(), config.signIn(), ProviderHttp.defaultClient(config.provider().connectTimeout()), clock),
+                config.api(), clock::advance);
 
         long started = System.nanoTime();
         ServiceTokenException e = catchThrowableOfType(ServiceTokenException.class, provider::getToken);
 
         assertThat(e).as(name).isNotNull();
         assertThat(String.valueOf(e) + e.getCause()).doesNotContain(SECRET).doesNotContain("secret%with");
-        assertThat(op.tokenCalls()).as("bounded attempts").isBetween(1, config.serviceTokenRetries() + 1);
+        assertThat(op.tokenCalls()).as("bounded attempts").isBetween(1, config.api().serviceTokenRetries() + 1);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("each attempt stops at the 1 s deadline")
-                .isLessThan(Duration.ofSeconds(2L * (config.serviceTokenRetries() + 1)));
+                .isLessThan(Duration.ofSeconds(2L * (config.api().serviceTokenRetries() + 1)));
     }
 
     private static Arguments row(String name, Consumer<ProviderFaults> fault) {

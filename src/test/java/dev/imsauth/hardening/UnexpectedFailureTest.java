@@ -38,7 +38,7 @@ class UnexpectedFailureTest {
             ImsAuthConfig config = ImsAuthConfig.builder().issuer(op.issuer()).clientId("portal")
                     .allowInsecureLoopback(true).publicPaths(List.of("/public/*")).build();
             HttpClient exploding = new ExplodingOnTokenCalls(ProviderHttp.defaultClient(Duration.ofSeconds(3)));
-            JettyApp app = JettyApp.start(new OidcClient(config, exploding, new MutableClock()));
+            JettyApp app = JettyApp.start(new OidcClient(config.provider(), config.signIn(), exploding, new MutableClock()));
             try {
                 op.registerClient("portal", null, app.redirectUri());
                 BrowserlessClient browser = new BrowserlessClient();

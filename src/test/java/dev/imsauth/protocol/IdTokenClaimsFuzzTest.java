@@ -34,7 +34,7 @@ class IdTokenClaimsFuzzTest {
     private static final AtomicInteger tried = new AtomicInteger();
     private static final AtomicInteger accepted = new AtomicInteger();
     private final IdTokenVerifier verifier = new IdTokenVerifier(
-            ImsAuthConfig.builder().issuer("https://op.example").clientId("portal").build(),
+            ImsAuthConfig.builder().issuer("https://op.example").clientId("portal").build().provider(),
             new ProviderMetadata("https://op.example", URI.create("https://op.example/a"), URI.create("https://op.example/t"),
                     URI.create("https://op.example/jwks"), Optional.empty(), Optional.empty(), Optional.empty(), false,
                     List.of("RS256")),

@@ -31,7 +31,7 @@ class PkceTest {
     @Test
     void everyAuthorizationRequestHasFreshS256ChallengeStateAndNonce() {
         ImsAuthConfig config = ImsAuthConfig.builder().clientId("app").build();
-        AuthorizationRequests requests = new AuthorizationRequests(config,
+        AuthorizationRequests requests = new AuthorizationRequests(config.provider().clientId(), config.signIn(),
                 Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
         ProviderMetadata meta = new ProviderMetadata("https://ims.bentley.com",
                 URI.create("https://ims.bentley.com/connect/authorize"), URI.create("https://ims.bentley.com/connect/token"),

@@ -3,6 +3,7 @@ package dev.imsauth.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.TokenSet;
 import dev.imsauth.protocol.UserClaims;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class SignedInRequestTest {
     private static final SessionStore STORE = new SessionStore(Clock.systemUTC(), Duration.ofMinutes(10), 10);
 
-    private static ImsAuthConfig config(String principalClaim) {
-        return ImsAuthConfig.builder().clientId("portal").principalClaim(principalClaim).groupsClaim("roles").build();
+    private static ProviderSettings config(String principalClaim) {
+        return ImsAuthConfig.builder().clientId("portal").principalClaim(principalClaim).groupsClaim("roles").build().provider();
     }
 
     @Test

@@ -233,7 +233,7 @@ class TokenRefresherTest {
         f.op.faults().rejectRefreshTokens(true);
         f.clock.advance(LIFETIME.minusSeconds(30));
         assertThat(refresher.current(slot)).as("still valid: kept").isPresent();
-        f.clock.advance(Duration.ofSeconds(30).plus(f.client.config().refreshMargin()));
+        f.clock.advance(Duration.ofSeconds(30).plus(f.client.provider().refreshMargin()));
 
         assertThat(refresher.current(slot)).isEmpty();
         assertThat(slot.read()).isEmpty();
@@ -255,7 +255,7 @@ class TokenRefresherTest {
         copyOnB.set(fresh);
         assertThat(nodeB.current(copyOnB)).contains(fresh);
 
-        f.clock.advance(LIFETIME.plus(f.client.config().refreshMargin()));
+        f.clock.advance(LIFETIME.plus(f.client.provider().refreshMargin()));
         assertThat(refresher.current(slot)).as("the next refresh is refused: sign in again").isEmpty();
     }
 

@@ -22,6 +22,8 @@ public final class SignInFixture implements AutoCloseable {
     public final MutableClock clock = new MutableClock();
     public final JettyApp app;
     public final OidcClient client;
+    /** The configuration the client was built from. */
+    public final ImsAuthConfig config;
 
     private SignInFixture(String secret, UnaryOperator<ImsAuthConfigBuilder> customize) {
         this(secret, customize, op -> { }, Map.of(), JettyApp.CONTEXT, false);
@@ -40,8 +42,8 @@ public final class SignInFixture implements AutoCloseable {
                 .publicPaths(List.of("/public/*"))
                 .readTimeout(Duration.ofSeconds(3))
                 .jwksRefreshInterval(Duration.ofSeconds(30));
-        ImsAuthConfig config = customize.apply(b).build();
-        client = new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), clock);
+        config = customize.apply(b).build();
+        client = new OidcClient(config.provider(), config.signIn(), ProviderHttp.defaultClient(config.provider().connectTimeout()), clock);
         app = JettyApp.start(new ImsAuthFilter(client), servlets, contextPath, forwarded);
         op.registerClient(CLIENT_ID, secret, app.redirectUri());
     }

@@ -49,7 +49,7 @@ class ImsAuthTest {
                 Map.of("/protected/token-info", new TokenInfoServlet(),
                         "/protected/needs-extra", new NeedsExtraScopeServlet(),
                         "/protected/me", new MeServlet()));
-        itwin = ITwinClient.forUsers(f.client.config());
+        itwin = ITwinClient.forUsers(f.config.api());
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package dev.imsauth.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.config.ImsAuthConfig;
+import dev.imsauth.config.SignInSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,8 @@ class RedirectUrisTest {
         assertThat(uris.callbackPath(request("/app", "/x"))).isEqualTo("/app/signin-oidc");
     }
 
-    private static ImsAuthConfig config(String redirectUri) {
-        return ImsAuthConfig.builder().clientId("portal").redirectUri(redirectUri).build();
+    private static SignInSettings config(String redirectUri) {
+        return ImsAuthConfig.builder().clientId("portal").redirectUri(redirectUri).build().signIn();
     }
 
     private static HttpServletRequest request(String contextPath, String requestUri) {

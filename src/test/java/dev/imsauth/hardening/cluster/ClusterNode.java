@@ -62,7 +62,7 @@ final class ClusterNode implements AutoCloseable {
         store.setSavePeriodSec(60); // a request that changed nothing does not write its (older) copy back
         server.addBean(store);
 
-        OidcClient client = new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), clock);
+        OidcClient client = new OidcClient(config.provider(), config.signIn(), ProviderHttp.defaultClient(config.provider().connectTimeout()), clock);
         context.setContextPath(CONTEXT);
         org.h2.jdbcx.JdbcDataSource logoutStore = new org.h2.jdbcx.JdbcDataSource();
         logoutStore.setURL(jdbcUrl);

@@ -175,7 +175,7 @@ class TwoNodeClusterTest {
                 "logout_token=" + op.logoutTokens("portal").valid("alice", sid), Map.of());
         assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
 
-        clock.advance(ImsAuthConfig.builder().clientId("x").build().logoutCheckInterval());
+        clock.advance(ImsAuthConfig.builder().clientId("x").build().signIn().logoutCheckInterval());
         HttpResponse<String> onB = browser.get(b.url("/protected/"), Map.of("Accept", "text/html"));
         assertThat(onB.statusCode()).as("node B has read node A's record: signed out").isEqualTo(302);
         assertThat(BrowserlessClient.location(onB).toString()).startsWith(op.issuer() + "/connect/authorize");

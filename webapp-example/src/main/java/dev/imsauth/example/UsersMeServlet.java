@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * {@code GET /itwin/me}: calls iTwin {@code GET /users/me} as the signed-in user through the library's
@@ -27,11 +26,10 @@ public class UsersMeServlet extends HttpServlet {
     public void init() throws ServletException {
         // The same settings the filter reads (context parameters, system properties, IMS_* environment):
         // ims.api-base-url, timeouts and the retry budget. One client per application; it is thread-safe.
-        ConfigSource context = key -> Optional.ofNullable(getServletContext().getInitParameter(key))
-                .filter(v -> !v.isBlank());
+        ConfigSource context = ConfigSource.lookup(getServletContext()::getInitParameter);
         ImsAuthConfig config = ImsAuthConfig.load(context.orElse(ConfigSource.systemProperties())
                 .orElse(ConfigSource.environment()));
-        itwin = ITwinClient.forUsers(config);
+        itwin = ITwinClient.forUsers(config.api());
     }
 
     /** Releases the client's HTTP threads when the application stops (no thread left behind at undeploy). */

@@ -1,6 +1,6 @@
 package dev.imsauth.example;
 
-import dev.imsauth.config.ConfigKeys;
+import dev.imsauth.config.ConfigKey;
 import dev.imsauth.testsupport.FakeITwinApi;
 import dev.imsauth.testsupport.TestOpenIdProvider;
 import dev.imsauth.testsupport.TestUser;
@@ -60,10 +60,10 @@ final class DevStack implements AutoCloseable {
     /** The ims-auth settings for the development provider: a public client, http allowed on loopback only. */
     static Map<String, String> configuration(String issuer, URI apiBaseUrl) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put(ConfigKeys.ISSUER, issuer);
-        config.put(ConfigKeys.CLIENT_ID, CLIENT_ID);
-        config.put(ConfigKeys.ALLOW_INSECURE_LOOPBACK, "true");
-        config.put(ConfigKeys.API_BASE_URL, apiBaseUrl.toString());
+        config.put(ConfigKey.ISSUER.key(), issuer);
+        config.put(ConfigKey.CLIENT_ID.key(), CLIENT_ID);
+        config.put(ConfigKey.ALLOW_INSECURE_LOOPBACK.key(), "true");
+        config.put(ConfigKey.API_BASE_URL.key(), apiBaseUrl.toString());
         return config;
     }
 

@@ -1,6 +1,6 @@
 package dev.imsauth.example;
 
-import dev.imsauth.config.ConfigKeys;
+import dev.imsauth.config.ConfigKey;
 import dev.imsauth.config.ConfigSource;
 import dev.imsauth.testsupport.LoopbackPorts;
 import java.util.Map;
@@ -30,7 +30,7 @@ public final class RunExample {
 
     public static void main(String[] args) {
         Optional<String> clientId = ConfigSource.systemProperties().orElse(ConfigSource.environment())
-                .get(ConfigKeys.CLIENT_ID);
+                .get(ConfigKey.CLIENT_ID.key());
         try {
             int appPort = port(APP_PORT, 8080);
             requireFree(appPort, "the example app", "--port N");
@@ -77,9 +77,9 @@ public final class RunExample {
         banner(app, """
                   Identity provider: %s  (client %s, %s)
                   Redirect URI:      %s  (must be registered for the client at developer.bentley.com)
-                """.formatted(config.get(ConfigKeys.ISSUER).orElse("https://ims.bentley.com"), clientId,
-                config.get(ConfigKeys.CLIENT_SECRET).isPresent() ? "confidential" : "public",
-                config.get(ConfigKeys.REDIRECT_URI).orElse(app.uri("signin-oidc").toString())));
+                """.formatted(config.get(ConfigKey.ISSUER.key()).orElse("https://ims.bentley.com"), clientId,
+                config.get(ConfigKey.CLIENT_SECRET.key()).isPresent() ? "confidential" : "public",
+                config.get(ConfigKey.REDIRECT_URI.key()).orElse(app.uri("signin-oidc").toString())));
         app.await();
     }
 

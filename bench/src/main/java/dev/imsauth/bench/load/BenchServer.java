@@ -64,7 +64,8 @@ final class BenchServer implements AutoCloseable {
                 op.registerClient(clientId, secret, base() + "/signin-oidc");
                 ImsAuthConfig config = ImsAuthConfig.builder().issuer(op.issuer()).clientId(clientId).clientSecret(secret)
                         .allowInsecureLoopback(true).redirectUri("/signin-oidc").scopes(TypicalImsLogin.SCOPES).build();
-                OidcClient client = new OidcClient(config, ProviderHttp.defaultClient(config.connectTimeout()), clock);
+                OidcClient client = new OidcClient(config.provider(), config.signIn(),
+                        ProviderHttp.defaultClient(config.provider().connectTimeout()), clock);
                 context.addFilter(new FilterHolder(new ImsAuthFilter(client)), "/*", EnumSet.of(DispatcherType.REQUEST));
             }
             case PAC4J, PAC4J_DEFAULTS -> {

@@ -2,8 +2,8 @@ package dev.imsauth.bench.load;
 
 import dev.imsauth.bench.support.TypicalImsLogin;
 import dev.imsauth.client.ServiceTokenProvider;
+import dev.imsauth.client.Sleeper;
 import dev.imsauth.config.ImsAuthConfig;
-import dev.imsauth.protocol.OidcClient;
 import dev.imsauth.protocol.ProviderHttp;
 import dev.imsauth.testsupport.MutableClock;
 import dev.imsauth.testsupport.TestOpenIdProvider;
@@ -80,8 +80,8 @@ final class Counts {
         for (int t = 0; t < TRIALS; t++) {
             ImsAuthConfig config = ImsAuthConfig.builder().issuer(op.issuer()).clientId("service-count")
                     .clientSecret("service-count-secret-0123456789").allowInsecureLoopback(true).build();
-            ServiceTokenProvider tokens = new ServiceTokenProvider(new OidcClient(config,
-                    ProviderHttp.defaultClient(config.connectTimeout()), Clock.systemUTC()));
+            ServiceTokenProvider tokens = new ServiceTokenProvider(config.serviceClient(),
+                    ProviderHttp.defaultClient(config.provider().connectTimeout()), Clock.systemUTC(), Sleeper.SYSTEM);
             long before = op.tokenCalls();
             long ok = all(() -> tokens.getToken().accessToken() != null);
             trials.add(new Trial(op.tokenCalls() - before, ok));

@@ -29,7 +29,7 @@ public class ServiceTokenProviderBenchmark {
     @Setup
     public void setUp() {
         provider = new InProcessProvider();
-        tokens = new ServiceTokenProvider(BenchClient.over(provider));
+        tokens = new ServiceTokenProvider(BenchClient.over(provider), BenchClient.config().api());
         tokens.getToken();
     }
 

@@ -26,6 +26,7 @@ public final class BenchClient {
     }
 
     public static OidcClient over(InProcessProvider provider) {
-        return new OidcClient(config(), provider, Clock.systemUTC());
+        ImsAuthConfig config = config();
+        return new OidcClient(config.provider(), config.signIn(), provider, Clock.systemUTC());
     }
 }

@@ -53,7 +53,7 @@ class KeycloakRealmIT {
     @Test
     void serviceTokenProviderGetsAndCachesATokenWithClientCredentials() {
         long since = System.currentTimeMillis();
-        ServiceTokenProvider provider = new ServiceTokenProvider(config(SERVICE_SECRET));
+        ServiceTokenProvider provider = new ServiceTokenProvider(config(SERVICE_SECRET).serviceClient());
         TokenSet token = provider.getToken();
         assertThat(token.accessToken()).isNotBlank();
         assertThat(token.scopes()).contains("itwin-platform");
@@ -70,7 +70,7 @@ class KeycloakRealmIT {
         long since = System.currentTimeMillis();
         String wrong = "wrong-service-secret-7d1e";
         ServiceTokenException refused = catchThrowableOfType(ServiceTokenException.class,
-                () -> new ServiceTokenProvider(config(wrong)).getToken());
+                () -> new ServiceTokenProvider(config(wrong).serviceClient()).getToken());
         assertThat(refused.error()).isEqualTo("unauthorized_client");
         assertThat(refused.getMessage()).contains("unauthorized_client").doesNotContain(wrong)
                 .doesNotContain(SERVICE_SECRET);
@@ -81,7 +81,7 @@ class KeycloakRealmIT {
     @Test
     void refusedServiceSecretNamesKeycloaksReasonWithoutAGuessedHint() {
         ServiceTokenException refused = catchThrowableOfType(ServiceTokenException.class,
-                () -> new ServiceTokenProvider(config("wrong-service-secret-7d1e")).getToken());
+                () -> new ServiceTokenProvider(config("wrong-service-secret-7d1e").serviceClient()).getToken());
         assertThat(refused.getMessage()).contains("Invalid client or Invalid client credentials")
                 .doesNotContain("Service app");
     }

@@ -1,5 +1,6 @@
 package dev.imsauth.conformance.server;
 
+import dev.imsauth.config.ConfigKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -143,8 +144,10 @@ public final class TomcatServer implements AppServer {
                 .collect(Collectors.joining("\n", "", "\n")) + "</Context>\n";
     }
 
+    /** The documented environment variable of a key, from the library's key table. */
     private static String environmentName(String key) {
-        return key.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+        return ConfigKey.named(key).orElseThrow(() -> new IllegalArgumentException("not an ims-auth key: " + key))
+                .environmentVariable();
     }
 
     private static String serverXml(int port) {

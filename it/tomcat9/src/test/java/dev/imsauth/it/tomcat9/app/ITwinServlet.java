@@ -27,8 +27,8 @@ public class ITwinServlet extends HttpServlet {
     @Override
     public void init() {
         ImsAuthConfig config = ImsAuthConfig.load(ConfigSource.environment());
-        serviceTokens = new ServiceTokenProvider(config);
-        asService = new ITwinClient(config, serviceTokens);
+        serviceTokens = new ServiceTokenProvider(config.serviceClient());
+        asService = new ITwinClient(config.api(), serviceTokens);
     }
 
     /** Releases their HTTP threads, as docs/tomcat9.md says. */

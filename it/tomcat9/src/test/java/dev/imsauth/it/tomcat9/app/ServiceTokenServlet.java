@@ -21,7 +21,7 @@ public class ServiceTokenServlet extends HttpServlet {
 
     @Override
     public void init() {
-        serviceTokens = new ServiceTokenProvider(ImsAuthConfig.load(ConfigSource.environment()));
+        serviceTokens = new ServiceTokenProvider(ImsAuthConfig.load(ConfigSource.environment()).serviceClient());
     }
 
     /** Releases its HTTP threads, as docs/tomcat9.md says. */
