@@ -8,6 +8,8 @@
 #   bench/run.sh --smoke   a quick check that the harness works; writes bench/target/smoke/ only
 #
 # BENCH_JFR=1 also records a JFR profile of the load harness to bench/target/results/load.jfr.
+# To profile sign-ins alone after a build: java -XX:StartFlightRecording=filename=login.jfr,settings=profile \
+#   -cp 'bench/target/classes:bench/target/lib/*' dev.imsauth.bench.load.LoadHarness only=login login-rounds=4 login-seconds=4
 # BENCH_QUIET_WAIT=N waits up to N minutes after the build for a 1-minute load average below 1.5 (other
 # work on the machine makes the numbers noisy); the page states the load either way.
 set -euo pipefail

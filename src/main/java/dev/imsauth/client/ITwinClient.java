@@ -7,6 +7,7 @@ import dev.imsauth.protocol.AccessTokenSource;
 import dev.imsauth.protocol.Json;
 import dev.imsauth.protocol.OwnedHttpClient;
 import dev.imsauth.protocol.ProviderBounds;
+import dev.imsauth.config.UrlRules;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -99,7 +99,21 @@ public enum ConfigKey {
     MAX_RESPONSE_SIZE("ims.max-response-size", Part.PROVIDER, Kind.INTEGER, "1048576", Rule.RESPONSE_SIZE, false,
             "the largest provider response read, in bytes"),
     ID_TOKEN_ALGORITHMS("ims.id-token-algorithms", Part.PROVIDER, Kind.LIST, "RS256", Rule.ALGORITHMS, false,
-            "accepted ID-token signature algorithms");
+            "accepted ID-token signature algorithms"),
+    AUTHORIZATION_PARAMS("ims.authorization-params", Part.SIGN_IN, Kind.TEXT, null, Rule.NONE, false,
+            "extra parameters of every authorization request, e.g. prompt=login&ui_locales=de"),
+    SIGN_IN_CUSTOMIZER("ims.sign-in-customizer", Part.SIGN_IN, Kind.TEXT, null, Rule.NONE, false,
+            "class name of a dev.imsauth.web.SignInCustomizer adding authorization parameters per request"),
+    ERROR_PAGE("ims.error-page", Part.SIGN_IN, Kind.TEXT, null, Rule.NONE, false,
+            "the application's own error page, a path failures are forwarded to"),
+    LOGOUT_CONFIRM_PAGE("ims.logout-confirm-page", Part.SIGN_IN, Kind.TEXT, null, Rule.NONE, false,
+            "the application's own sign-out confirmation page, a path forwarded to"),
+    SIGNED_OUT_PAGE("ims.signed-out-page", Part.SIGN_IN, Kind.TEXT, null, Rule.NONE, false,
+            "the application's own signed-out page, a path the signed-out path forwards to"),
+    HEALTH_PROBE_INTERVAL("ims.health-probe-interval", Part.PROVIDER, Kind.DURATION, "10s", Rule.NON_NEGATIVE, false,
+            "the shortest interval between two readiness probes of the provider"),
+    WARNING_INTERVAL("ims.warning-interval", Part.PROVIDER, Kind.DURATION, "1m", Rule.POSITIVE, false,
+            "repeated identical warnings are summed up once per this interval");
 
     /** The settings part a key configures. */
     public enum Part {

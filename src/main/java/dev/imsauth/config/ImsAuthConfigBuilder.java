@@ -75,6 +75,12 @@ public final class ImsAuthConfigBuilder {
     public ImsAuthConfigBuilder backChannelLogoutPath(String v) { return put(BACKCHANNEL_LOGOUT_PATH, v); }
     public ImsAuthConfigBuilder logoutStoreDataSource(String v) { return put(LOGOUT_STORE_DATASOURCE, v); }
     public ImsAuthConfigBuilder logoutCheckInterval(Duration v) { return put(LOGOUT_CHECK_INTERVAL, v); }
+    public ImsAuthConfigBuilder authorizationParams(String v) { return put(AUTHORIZATION_PARAMS, v); }
+    public ImsAuthConfigBuilder errorPage(String v) { return put(ERROR_PAGE, v); }
+    public ImsAuthConfigBuilder logoutConfirmPage(String v) { return put(LOGOUT_CONFIRM_PAGE, v); }
+    public ImsAuthConfigBuilder signedOutPage(String v) { return put(SIGNED_OUT_PAGE, v); }
+    public ImsAuthConfigBuilder healthProbeInterval(Duration v) { return put(HEALTH_PROBE_INTERVAL, v); }
+    public ImsAuthConfigBuilder warningInterval(Duration v) { return put(WARNING_INTERVAL, v); }
 
     /**
      * Validates everything and returns the immutable configuration.

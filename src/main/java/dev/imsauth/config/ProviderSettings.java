@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param principalClaim        ID-token claim that names the user ({@code sub}, {@code email}, …)
  * @param groupsClaim           ID-token claim that holds the user's roles
  * @param userInfo              when the provider's userinfo endpoint is called
+ * @param healthProbeInterval   the shortest interval between two readiness probes of the provider
+ * @param warningInterval       repeated identical warnings are logged once, then summed up once per this interval
  */
 public record ProviderSettings(
         URI issuer,
@@ -47,7 +49,9 @@ public record ProviderSettings(
         Duration jwksRefreshInterval,
         String principalClaim,
         String groupsClaim,
-        UserInfoMode userInfo) {
+        UserInfoMode userInfo,
+        Duration healthProbeInterval,
+        Duration warningInterval) {
 
     /** Copies the algorithm list. */
     public ProviderSettings {
@@ -87,7 +91,8 @@ public record ProviderSettings(
         return new ProviderSettings(issuer, clientId, secret, method, v.duration(CONNECT_TIMEOUT),
                 v.duration(READ_TIMEOUT), v.integer(MAX_RESPONSE_SIZE), v.duration(DISCOVERY_RETRY),
                 v.bool(ALLOW_INSECURE_LOOPBACK), v.duration(REFRESH_MARGIN), v.duration(CLOCK_SKEW),
-                v.list(ID_TOKEN_ALGORITHMS), v.duration(JWKS_REFRESH_INTERVAL), principal, groups, userInfo);
+                v.list(ID_TOKEN_ALGORITHMS), v.duration(JWKS_REFRESH_INTERVAL), principal, groups, userInfo,
+                v.duration(HEALTH_PROBE_INTERVAL), v.duration(WARNING_INTERVAL));
     }
 
     private static ClientAuthMethod authMethod(String configured, boolean hasSecret) {

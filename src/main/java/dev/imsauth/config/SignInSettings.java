@@ -4,7 +4,10 @@ import static dev.imsauth.config.ConfigKey.*;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +32,10 @@ import java.util.Optional;
  * @param backChannelLogoutPath      the path the provider POSTs OIDC Back-Channel Logout tokens to
  * @param logoutStoreDataSource      JNDI name of a DataSource shared by all nodes for back-channel logouts; empty: in memory
  * @param logoutCheckInterval        how often a node reads back-channel logouts recorded by other nodes (the delay bound)
+ * @param authorizationParams        extra parameters of every authorization request ({@code prompt}, {@code ui_locales}, …)
+ * @param errorPage                  the application's error page (a path forwarded to), instead of the built-in one
+ * @param logoutConfirmPage          the application's sign-out confirmation page (a path forwarded to)
+ * @param signedOutPage              the application's signed-out page (a path the signed-out path forwards to)
  */
 public record SignInSettings(
         String redirectUri,
@@ -46,13 +53,18 @@ public record SignInSettings(
         String signedOutPath,
         String backChannelLogoutPath,
         Optional<String> logoutStoreDataSource,
-        Duration logoutCheckInterval) {
+        Duration logoutCheckInterval,
+        Map<String, String> authorizationParams,
+        Optional<String> errorPage,
+        Optional<String> logoutConfirmPage,
+        Optional<String> signedOutPage) {
 
-    /** Copies the lists. */
+    /** Copies the lists and the parameters (in their order). */
     public SignInSettings {
         scopes = List.copyOf(scopes);
         publicPaths = List.copyOf(publicPaths);
         apiPaths = List.copyOf(apiPaths);
+        authorizationParams = Collections.unmodifiableMap(new LinkedHashMap<>(authorizationParams));
     }
 
     /** True when the redirect URI is a path to resolve against each request. */
@@ -88,12 +100,26 @@ public record SignInSettings(
         String postLogoutValue = v.text(POST_LOGOUT_REDIRECT_URI);
         String postLogout = postLogoutValue == null || postLogoutValue.isBlank() ? signedOut
                 : p.value(() -> urls.appUrlOrPath(POST_LOGOUT_REDIRECT_URI.key(), postLogoutValue));
+        Map<String, String> extraParams = Optional.ofNullable(p.value(() -> AuthorizationParams.parse(
+                AUTHORIZATION_PARAMS.key(), v.text(AUTHORIZATION_PARAMS)))).orElse(Map.of());
+        Optional<String> signedOutPage = page(p, v, SIGNED_OUT_PAGE);
+        if (signedOutPage.isPresent() && signedOutPage.get().equals(signedOut)) {
+            p.add(SIGNED_OUT_PAGE.key(), "must differ from " + SIGNED_OUT_PATH.key() + " (" + signedOut
+                    + "), which forwards to it");
+        }
         Optional<URI> publicBase = Optional.ofNullable(v.text(PUBLIC_BASE_URL)).filter(s -> !s.isBlank())
                 .map(s -> p.value(() -> urls.origin(PUBLIC_BASE_URL.key(), UrlRules.withoutTrailingSlash(s))));
         return new SignInSettings(redirect, scopes, v.bool(OFFLINE_ACCESS_PROMPT_CONSENT), v.duration(LOGIN_TIMEOUT),
                 v.integer(MAX_PENDING_LOGINS), v.list(PUBLIC_PATHS), v.list(API_PATHS), v.bool(API_DETECTION),
                 v.bool(TRUST_FORWARDED_HEADERS), publicBase, logout, postLogout, signedOut, backChannel,
                 Optional.ofNullable(v.text(LOGOUT_STORE_DATASOURCE)).map(String::trim).filter(s -> !s.isEmpty()),
-                v.duration(LOGOUT_CHECK_INTERVAL));
+                v.duration(LOGOUT_CHECK_INTERVAL), extraParams, page(p, v, ERROR_PAGE), page(p, v, LOGOUT_CONFIRM_PAGE),
+                signedOutPage);
+    }
+
+    /** An optional path of the application (one of the page keys): empty when unset, else checked. */
+    private static Optional<String> page(ConfigProblems p, ConfigValues v, ConfigKey key) {
+        String value = v.text(key);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(p.path(key.key(), value.trim()));
     }
 }

@@ -13,8 +13,11 @@ import dev.imsauth.config.Secret;
 import dev.imsauth.config.SignInSettings;
 import java.net.URI;
 import java.time.Clock;
+import dev.imsauth.config.AuthorizationParams;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds authorization requests: response_type=code, a fresh 256-bit state, nonce and PKCE verifier for
@@ -32,21 +35,30 @@ final class AuthorizationRequests {
         this.clock = clock;
     }
 
-    LoginRedirect create(ProviderMetadata metadata, URI redirectUri, String returnUrl, List<String> extraScopes) {
+    LoginRedirect create(ProviderMetadata metadata, URI redirectUri, String returnUrl, List<String> extraScopes,
+                         Map<String, String> extraParameters) {
+        Map<String, String> extra = new LinkedHashMap<>(signIn.authorizationParams());
+        extraParameters.forEach((name, value) -> {
+            String problem = AuthorizationParams.problem(name, value);
+            if (problem != null) {
+                throw new IllegalArgumentException("Refused an extra authorization parameter: " + problem);
+            }
+            extra.put(name, value);
+        });
         LinkedHashSet<String> scopes = new LinkedHashSet<>(signIn.scopes());
         scopes.addAll(extraScopes);
         State state = new State(32);
         Nonce nonce = new Nonce(32);
         CodeVerifier verifier = new CodeVerifier();
-        URI uri = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope(scopes.toArray(String[]::new)),
+        AuthenticationRequest.Builder builder = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope(scopes.toArray(String[]::new)),
                 new ClientID(clientId), redirectUri)
                 .endpointURI(metadata.authorizationEndpoint())
                 .state(state)
                 .nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
-                .prompt(promptFor(scopes))
-                .build()
-                .toURI();
+                .prompt(promptFor(scopes, extra.remove("prompt")));
+        extra.forEach(builder::customParameter);
+        URI uri = builder.build().toURI();
         PendingLogin pending = new PendingLogin(state.getValue(), nonce.getValue(), Secret.of(verifier.getValue()),
                 redirectUri.toString(), returnUrl, List.copyOf(scopes), clock.instant());
         return new LoginRedirect(uri, pending);
@@ -57,8 +69,22 @@ final class AuthorizationRequests {
      * is on: OIDC Core §11 lets a provider ignore offline_access otherwise. Null (no prompt) by default, as IMS
      * grants offline_access without it and a consent screen on every sign-in would annoy its users.
      */
-    private Prompt promptFor(LinkedHashSet<String> scopes) {
-        return signIn.offlineAccessPromptConsent() && scopes.contains("offline_access")
-                ? new Prompt(Prompt.Type.CONSENT) : null;
+    private Prompt promptFor(LinkedHashSet<String> scopes, String extraPrompt) {
+        LinkedHashSet<String> values = new LinkedHashSet<>();
+        if (extraPrompt != null) {
+            values.addAll(List.of(extraPrompt.trim().split("\\s+")));
+        }
+        if (signIn.offlineAccessPromptConsent() && scopes.contains("offline_access")) {
+            values.add("consent");
+        }
+        if (values.isEmpty()) {
+            return null;
+        }
+        try {
+            return Prompt.parse(String.join(" ", values));
+        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+            throw new IllegalArgumentException("Refused an extra authorization parameter: 'prompt' is not a valid "
+                    + "prompt value (none, login, consent, select_account; none alone)");
+        }
     }
 }

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import net.minidev.json.JSONObject;
 
 /**
  * Verifies ID tokens: the signature with a key from the provider's JWKS and an algorithm from the
@@ -33,14 +34,18 @@ final class IdTokenVerifier {
     private final Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
 
     IdTokenVerifier(ProviderSettings config, ProviderMetadata metadata, ProviderHttp http, Clock clock) {
+        this(config, metadata, http, clock, new ProviderStatus());
+    }
+
+    IdTokenVerifier(ProviderSettings config, ProviderMetadata metadata, ProviderHttp http, Clock clock, ProviderStatus status) {
         for (String alg : config.idTokenAlgorithms()) {
             if (metadata.idTokenAlgorithms().isEmpty() || metadata.idTokenAlgorithms().contains(alg)) {
                 algorithms.add(JWSAlgorithm.parse(alg));
             }
         }
-        JwksCache keys = new JwksCache(metadata.jwksUri(), http, clock, config.jwksRefreshInterval());
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
-        processor.setJWSKeySelector(new CachedKeySelector(algorithms, keys));
+        processor.setJWSKeySelector(ProviderSigningKeys.selector(algorithms, metadata.jwksUri(), config, http, clock,
+                status));
         processor.setJWTClaimsSetVerifier((claims, context) -> { }); // claims are checked below, on our clock
         this.claimsCheck = new IdTokenClaimsCheck(metadata.issuer(), config.clientId(), config.clockSkew(), clock);
     }
@@ -75,9 +80,9 @@ final class IdTokenVerifier {
             throw new IdTokenInvalidException("The ID token was rejected: its header marks extensions as critical "
                     + "(crit) that this application does not understand", null);
         }
-        Map<String, Object> payload;
+        JWTClaimsSet parsed;
         try {
-            payload = jwt.getJWTClaimsSet().toJSONObject();
+            parsed = jwt.getJWTClaimsSet(); // parsed once: the processor below and the claim checks reuse it
         } catch (ParseException | RuntimeException e) {
             throw new IdTokenInvalidException("The ID token was rejected: its claims are malformed", null);
         }
@@ -89,7 +94,7 @@ final class IdTokenVerifier {
             throw new IdTokenInvalidException("The ID token was rejected: it is not signed by a key of the provider "
                     + "with an allowed algorithm (" + algorithms + ")", null);
         }
-        return checkClaims(rawPayload(jwt, payload), nonce, refreshed);
+        return checkClaims(parsed, rawPayload(jwt, parsed), nonce, refreshed);
     }
 
     /**
@@ -97,11 +102,21 @@ final class IdTokenVerifier {
      * (for {@link #verify}, and for tests that judge claims by the ten thousand without signing each).
      */
     IDTokenClaimsSet checkClaims(Map<String, Object> payload, String nonce, boolean refreshed) {
+        JWTClaimsSet claims;
         try {
-            JWTClaimsSet claims = JWTClaimsSet.parse(payload);
+            claims = JWTClaimsSet.parse(payload);
+        } catch (ParseException | RuntimeException e) {
+            throw new IdTokenInvalidException("The ID token was rejected: its claims are malformed", null);
+        }
+        return checkClaims(claims, payload, nonce, refreshed);
+    }
+
+    private IDTokenClaimsSet checkClaims(JWTClaimsSet claims, Map<String, Object> payload, String nonce, boolean refreshed) {
+        try {
             claimsCheck.verify(claims, payload, nonce, refreshed);
-            return new IDTokenClaimsSet(claims);
-        } catch (ParseException | com.nimbusds.oauth2.sdk.ParseException | RuntimeException e) {
+            // what new IDTokenClaimsSet(claims) builds, without its round trip through a JSON string
+            return IDTokenClaimsSet.parse(new JSONObject(claims.toJSONObject()));
+        } catch (com.nimbusds.oauth2.sdk.ParseException | RuntimeException e) {
             if (e instanceof IdTokenInvalidException invalid) {
                 throw invalid;
             }
@@ -110,13 +125,13 @@ final class IdTokenVerifier {
     }
 
     /** The payload as the provider wrote it (numbers not yet turned into dates), for the bounds checks. */
-    private static Map<String, Object> rawPayload(JWT jwt, Map<String, Object> parsed) {
+    private static Map<String, Object> rawPayload(JWT jwt, JWTClaimsSet parsed) {
         if (jwt instanceof JOSEObject jose && jose.getPayload() != null) {
             Map<String, Object> raw = jose.getPayload().toJSONObject();
             if (raw != null) {
                 return raw;
             }
         }
-        return parsed;
+        return parsed.toJSONObject();
     }
 }

@@ -47,11 +47,15 @@ final class LogoutTokenVerifier {
     private final SeenTokenIds seen;
 
     LogoutTokenVerifier(ProviderSettings config, ProviderMetadata metadata, ProviderHttp http, Clock clock) {
+        this(config, metadata, http, clock, new ProviderStatus());
+    }
+
+    LogoutTokenVerifier(ProviderSettings config, ProviderMetadata metadata, ProviderHttp http, Clock clock, ProviderStatus status) {
         Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
         config.idTokenAlgorithms().forEach(a -> algorithms.add(JWSAlgorithm.parse(a)));
-        JwksCache keys = new JwksCache(metadata.jwksUri(), http, clock, config.jwksRefreshInterval());
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("logout+jwt"), null));
-        processor.setJWSKeySelector(new CachedKeySelector(algorithms, keys));
+        processor.setJWSKeySelector(ProviderSigningKeys.selector(algorithms, metadata.jwksUri(), config, http, clock,
+                status));
         processor.setJWTClaimsSetVerifier((claims, context) -> { }); // checked below, on our clock
         this.issuer = metadata.issuer();
         this.clientId = config.clientId();

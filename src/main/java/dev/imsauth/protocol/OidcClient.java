@@ -42,6 +42,8 @@ public final class OidcClient implements AutoCloseable {
     private final URI fixedTokenEndpoint;
     private final UserClaimsResolver claimsResolver;
     private final OwnedHttpClient owned;
+    private final ProviderStatus status = new ProviderStatus();
+    private final WarningThrottle warnings;
     private volatile IdTokenVerifier verifier;
     private volatile LogoutTokenVerifier logoutVerifier;
 
@@ -60,8 +62,9 @@ public final class OidcClient implements AutoCloseable {
         this.provider = provider;
         this.signIn = signIn;
         this.clock = clock;
+        this.warnings = new WarningThrottle(clock, provider.warningInterval());
         this.http = new ProviderHttp(httpClient, provider.readTimeout(), provider.maxResponseBytes());
-        this.discovery = new ProviderDiscovery(provider, http, clock);
+        this.discovery = new ProviderDiscovery(provider, http, clock, status, warnings);
         this.authorizationRequests = signIn == null ? null : new AuthorizationRequests(provider.clientId(), signIn, clock);
         this.tokenEndpoint = new TokenEndpointClient(provider, http, clock);
         this.claimsResolver = new UserClaimsResolver(provider, http);
@@ -126,10 +129,39 @@ public final class OidcClient implements AutoCloseable {
         return discovery.metadata();
     }
 
+    /** The throttle for repeated identical warnings of everything built on this client ({@code ims.warning-interval}). */
+    public WarningThrottle warnings() {
+        return warnings;
+    }
+
+    /** What this client last saw of the provider (discovery, keys, refreshes), for health checks. */
+    public ProviderStatus.Snapshot status() {
+        return status.snapshot();
+    }
+
+    /**
+     * Checks now that the provider answers (at most once per {@code ims.health-probe-interval}) and returns the
+     * status afterwards; never throws for a provider failure.
+     */
+    public ProviderStatus.Snapshot probe() {
+        discovery.probe();
+        return status.snapshot();
+    }
+
     /** Starts a sign-in: fresh state, nonce and PKCE verifier; the caller stores the pending login. */
     public LoginRedirect startLogin(URI redirectUri, String returnUrl, List<String> extraScopes) {
+        return startLogin(redirectUri, returnUrl, extraScopes, Map.of());
+    }
+
+    /**
+     * Like {@link #startLogin(URI, String, List)}, adding {@code extraParameters} (e.g. {@code login_hint}) after
+     * the configured {@code ims.authorization-params}; a protocol parameter among them is refused with an
+     * {@link IllegalArgumentException} naming it.
+     */
+    public LoginRedirect startLogin(URI redirectUri, String returnUrl, List<String> extraScopes,
+                                    Map<String, String> extraParameters) {
         signIn();
-        return authorizationRequests.create(metadata(), redirectUri, returnUrl, extraScopes);
+        return authorizationRequests.create(metadata(), redirectUri, returnUrl, extraScopes, extraParameters);
     }
 
     /**
@@ -179,7 +211,14 @@ public final class OidcClient implements AutoCloseable {
         String refreshToken = user.tokens().refreshToken().orElseThrow(() -> new TokenRejectedException(
                 "no_refresh_token", "The session has no refresh token (was offline_access requested?)"));
         ProviderMetadata meta = metadata();
-        TokenEndpointClient.TokenResult result = tokenEndpoint.refresh(meta, refreshToken);
+        TokenEndpointClient.TokenResult result;
+        try {
+            result = tokenEndpoint.refresh(meta, refreshToken);
+            status.refreshSucceeded(clock.instant());
+        } catch (ProviderException e) {
+            status.refreshFailed(clock.instant(), e.reason());
+            throw e;
+        }
         try {
             Map<String, Object> fresh = null;
             if (result.idToken() != null) {
@@ -253,7 +292,7 @@ public final class OidcClient implements AutoCloseable {
         if (v == null) {
             synchronized (this) {
                 if (logoutVerifier == null) {
-                    logoutVerifier = new LogoutTokenVerifier(provider, meta, http, clock);
+                    logoutVerifier = new LogoutTokenVerifier(provider, meta, http, clock, status);
                 }
                 v = logoutVerifier;
             }
@@ -303,7 +342,7 @@ public final class OidcClient implements AutoCloseable {
         if (v == null) {
             synchronized (this) {
                 if (verifier == null) {
-                    verifier = new IdTokenVerifier(provider, meta, http, clock);
+                    verifier = new IdTokenVerifier(provider, meta, http, clock, status);
                 }
                 v = verifier;
             }

@@ -41,12 +41,8 @@ public final class OwnedHttpClient implements AutoCloseable {
         ClassLoader previous = current.getContextClassLoader();
         current.setContextClassLoader(ClassLoader.getPlatformClassLoader()); // inherited by the selector thread
         try {
-            return new OwnedHttpClient(HttpClient.newBuilder()
-                    .connectTimeout(connectTimeout)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .version(version)
-                    .executor(executor)
-                    .build(), executor);
+            return new OwnedHttpClient(ProviderHttp.clientBuilder(connectTimeout, version).executor(executor).build(),
+                    executor);
         } finally {
             current.setContextClassLoader(previous);
         }

@@ -25,10 +25,20 @@ public final class ProviderDiscovery {
     private final Clock clock;
     private final UrlRules urls;
     private volatile ProviderMetadata metadata;
+    private final ProviderStatus status;
+    private final WarningThrottle warnings;
     private Instant nextAttempt = Instant.MIN;
+    private Instant nextProbe = Instant.MIN;
     private ProviderException lastFailure;
 
     public ProviderDiscovery(ProviderSettings config, ProviderHttp http, Clock clock) {
+        this(config, http, clock, new ProviderStatus(), new WarningThrottle(clock, config.warningInterval()));
+    }
+
+    ProviderDiscovery(ProviderSettings config, ProviderHttp http, Clock clock, ProviderStatus status,
+                      WarningThrottle warnings) {
+        this.status = status;
+        this.warnings = warnings;
         this.config = config;
         this.http = http;
         this.clock = clock;
@@ -59,14 +69,45 @@ public final class ProviderDiscovery {
         }
         try {
             metadata = fetch();
+            status.discoverySucceeded(now);
             LOG.log(System.Logger.Level.DEBUG, "Discovered identity provider {0}", metadata.issuer());
             return metadata;
         } catch (ProviderException e) {
             nextAttempt = now.plus(config.discoveryRetry());
             lastFailure = e;
-            LOG.log(System.Logger.Level.WARNING, "Discovery of {0} failed: {1}; retrying after {2}",
+            status.discoveryFailed(now, e.reason());
+            warnings.warn(LOG, "discovery:" + e.reason() + ":" + e.getMessage(),
+                    "Discovery of {0} failed: {1}; retrying after {2}",
                     config.issuer(), e.getMessage(), config.discoveryRetry());
             throw e;
+        }
+    }
+
+    /**
+     * Checks that the provider still answers: discovers it when it is not yet known, otherwise re-reads the
+     * discovery document (the cached metadata stays in use) and records the outcome in the status. At most one
+     * request per {@code ims.health-probe-interval}, however often a health endpoint is polled.
+     */
+    synchronized void probe() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextProbe)) {
+            return;
+        }
+        nextProbe = ProviderBounds.plus(now, config.healthProbeInterval());
+        if (metadata == null) {
+            try {
+                discover();
+            } catch (ProviderException e) {
+                // recorded by discover()
+            }
+            return;
+        }
+        try {
+            fetch();
+            status.discoverySucceeded(now);
+        } catch (ProviderException e) {
+            status.discoveryFailed(now, e.reason());
+            LOG.log(System.Logger.Level.DEBUG, "The readiness probe of {0} failed: {1}", config.issuer(), e.getMessage());
         }
     }
 

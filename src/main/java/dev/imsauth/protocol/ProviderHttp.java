@@ -1,7 +1,10 @@
 package dev.imsauth.protocol;
 
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPRequest;
+import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -22,11 +25,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends Nimbus-built requests to the provider over {@link HttpClient} with an overall deadline (headers
- * and body, so a slowly dripping server cannot hold a request thread) and a cap on the response size.
- * Redirects are not followed. Nothing here logs request or response bodies.
+ * The Nimbus {@link HTTPRequestSender} for every call to the provider (discovery, JWKS, token, revocation,
+ * userinfo): requests built by Nimbus go out through {@link HTTPRequest#send(HTTPRequestSender)} and this
+ * sender, over {@link HttpClient}, with an overall deadline (headers and body, so a slowly dripping server
+ * cannot hold a request thread) and a cap on the response size. Redirects are not followed. Nothing here
+ * logs request or response bodies.
+ *
+ * <p>Nimbus's own sender (what {@code HTTPRequest.send()} uses) does not do this job: it runs on
+ * {@code HttpURLConnection}, whose read timeout applies to each read rather than the whole answer, reads a
+ * body of any size, and cannot use the application's {@link HttpClient} (its proxy selector, its SSL context,
+ * or the threads an {@link OwnedHttpClient} owns and releases on undeploy). So the interface is Nimbus's and
+ * the transport ours. The request's own connect and read timeouts are not read: the client's connect timeout
+ * and this sender's deadline apply.
  */
-public final class ProviderHttp {
+public final class ProviderHttp implements HTTPRequestSender {
     private static final Set<String> RESTRICTED = Set.of("content-length", "host", "connection", "expect", "upgrade");
     private final HttpClient client;
     private final Duration deadline;
@@ -40,11 +52,15 @@ public final class ProviderHttp {
 
     /** A client with the given connect timeout, no redirects, HTTP/1.1. */
     public static HttpClient defaultClient(Duration connectTimeout) {
+        return clientBuilder(connectTimeout, HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** The one way the library configures an {@link HttpClient}: this connect timeout and version, no redirects. */
+    static HttpClient.Builder clientBuilder(Duration connectTimeout, HttpClient.Version version) {
         return HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                .version(version);
     }
 
     /** A GET expecting JSON. */
@@ -54,8 +70,19 @@ public final class ProviderHttp {
         return send(request);
     }
 
-    /** Sends the request; any transport failure, timeout or oversized body is a {@link ProviderException}. */
+    /** Sends the request through this sender; any transport failure, timeout or oversized body is a {@link ProviderException}. */
     public HTTPResponse send(HTTPRequest request) {
+        try {
+            return request.send(this);
+        } catch (IOException e) {
+            throw ProviderException.error(e instanceof Failed ? e.getMessage()
+                    : "Calling the identity provider failed (" + where(request) + ")", e.getCause());
+        }
+    }
+
+    /** Sends one request; a transport failure, timeout or oversized body is an {@link IOException} naming only host and path. */
+    @Override
+    public ReadOnlyHTTPResponse send(ReadOnlyHTTPRequest request) throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.getURI()).timeout(deadline);
         for (Map.Entry<String, List<String>> h : request.getHeaderMap().entrySet()) {
             if (!RESTRICTED.contains(h.getKey().toLowerCase(java.util.Locale.ROOT))) {
@@ -66,27 +93,31 @@ public final class ProviderHttp {
         builder.method(request.getMethod().name(), body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        String where = request.getURI().getHost() + request.getURI().getPath();
+        String where = where(request);
         CompletableFuture<HttpResponse<String>> future = client.sendAsync(builder.build(), info -> new CappedBody(maxBytes));
         try {
             return toNimbus(future.get(deadline.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw ProviderException.error("The identity provider did not answer in time (" + where + ")", null);
+            throw new Failed("The identity provider did not answer in time (" + where + ")", null);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw ProviderException.error("Interrupted while calling the identity provider (" + where + ")", null);
+            throw new Failed("Interrupted while calling the identity provider (" + where + ")", null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof java.net.http.HttpTimeoutException) {
                 // the request's own timeout (same deadline) fired first; a connect timeout is one too
-                throw ProviderException.error("The identity provider did not answer in time (" + where + ")", null);
+                throw new Failed("The identity provider did not answer in time (" + where + ")", null);
             }
             String what = cause instanceof TooLarge ? "an oversized response" : "a connection failure";
-            throw ProviderException.error("Calling the identity provider failed with " + what + " (" + where + ")",
+            throw new Failed("Calling the identity provider failed with " + what + " (" + where + ")",
                     cause instanceof IOException ? cause : null);
         }
+    }
+
+    private static String where(ReadOnlyHTTPRequest request) {
+        return request.getURI().getHost() + request.getURI().getPath();
     }
 
     private static HTTPResponse toNimbus(HttpResponse<String> response) {
@@ -98,6 +129,15 @@ public final class ProviderHttp {
         });
         out.setBody(response.body());
         return out;
+    }
+
+    /** A failed call, its message already fit for a {@link ProviderException}. */
+    private static final class Failed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Failed(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Signals a response over the size cap. */

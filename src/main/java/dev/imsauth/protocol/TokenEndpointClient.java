@@ -1,5 +1,6 @@
 package dev.imsauth.protocol;
 
+import com.nimbusds.common.contenttype.ContentType;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
@@ -22,6 +23,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.AccessTokenType;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.imsauth.config.ClientAuthMethod;
@@ -33,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import net.minidev.json.JSONObject;
 
 /**
  * Calls the token endpoint (authorization code, refresh token, client credentials) and the revocation
@@ -99,10 +102,11 @@ final class TokenEndpointClient {
             throw ProviderException.error("The token endpoint answered HTTP " + status + " to a " + grantType + " request", null)
                     .withRetryAfter(ProviderBounds.retryAfter(response.getHeaderValue("Retry-After"), clock));
         }
-        Duration lifetime = takeLifetime(response);
+        Map<String, Object> json = jsonBody(response);
+        Duration lifetime = ProviderBounds.lifetime(json == null ? null : json.remove("expires_in"));
         TokenResponse parsed;
         try {
-            parsed = OIDCTokenResponseParser.parse(response);
+            parsed = status == 200 && json != null ? success(response, json) : OIDCTokenResponseParser.parse(response);
         } catch (ParseException | RuntimeException e) {
             // Nimbus throws unchecked exceptions for some member values (e.g. a scope with a trailing space)
             throw ProviderException.error("The token endpoint sent an unreadable " + grantType + " response (HTTP " + status + ")", null);
@@ -126,27 +130,30 @@ final class TokenEndpointClient {
     }
 
     /**
-     * Reads {@code expires_in} through {@link ProviderBounds#lifetime} and removes it from the body before
-     * Nimbus parses the rest, so that no unbounded lifetime is ever read (Nimbus would take {@code 1e19} as
-     * {@code Long.MAX_VALUE}, {@code 3.5} as 3, and refuse {@code -1} but not {@code "-1"}).
+     * The body as a JSON object, parsed once; null without a body or when it is not one (Nimbus then reports
+     * the unreadable response). The caller takes {@code expires_in} out through {@link ProviderBounds#lifetime}
+     * before Nimbus reads the rest, so that no unbounded lifetime is ever read (Nimbus would take {@code 1e19}
+     * as {@code Long.MAX_VALUE}, {@code 3.5} as 3, and refuse {@code -1} but not {@code "-1"}).
      */
-    private static Duration takeLifetime(HTTPResponse response) {
+    private static Map<String, Object> jsonBody(HTTPResponse response) {
         String body = response.getBody();
         if (body == null) {
-            return ProviderBounds.DEFAULT_LIFETIME;
+            return null;
         }
-        Map<String, Object> json;
         try {
-            json = JSONObjectUtils.parse(body);
+            return JSONObjectUtils.parse(body);
         } catch (java.text.ParseException notJson) {
-            return ProviderBounds.DEFAULT_LIFETIME; // Nimbus reports the unreadable body below
+            return null;
         }
-        Duration lifetime = ProviderBounds.lifetime(json.get("expires_in"));
-        if (json.containsKey("expires_in")) {
-            json.remove("expires_in");
-            response.setBody(JSONObjectUtils.toJSONString(json));
-        }
-        return lifetime;
+    }
+
+    /**
+     * A successful (HTTP 200) token response from its already parsed members: what
+     * {@link OIDCTokenResponseParser#parse(HTTPResponse)} does, without parsing the body a second time.
+     */
+    private static TokenResponse success(HTTPResponse response, Map<String, Object> json) throws ParseException {
+        response.ensureEntityContentType(ContentType.APPLICATION_JSON, "json");
+        return OIDCTokenResponse.parse(new JSONObject(json));
     }
 
     /** The refusal with the provider's error code and its own words, cleaned: what it said, not a guess. */

@@ -17,13 +17,14 @@ import java.util.List;
  * Registers {@link ImsAuthenticationMechanism} as an application-scoped bean when, and only when, a bean
  * class of the application carries {@link ImsAuthenticationMechanismDefinition}; then loads and validates
  * the configuration at deployment, so a missing or invalid key stops the deployment with a message that
- * names the key. Registered through {@code META-INF/services}; does nothing in applications that sign in
- * through the filter.
+ * names the key. Where the MicroProfile Health API is present, it also adds {@link ImsAuthReadinessCheck}.
+ * Registered through {@code META-INF/services}; does nothing in applications that sign in through the filter.
  */
 public class ImsAuthExtension implements Extension {
     private static final System.Logger LOG = System.getLogger(ImsAuthExtension.class.getName());
     private static final String JAKARTA_SECURITY =
             "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism";
+    private static final String MICROPROFILE_HEALTH = "org.eclipse.microprofile.health.HealthCheck";
     private final List<String> enabledBy = new ArrayList<>();
 
     void findDefinition(@Observes @WithAnnotations(ImsAuthenticationMechanismDefinition.class)
@@ -37,6 +38,10 @@ public class ImsAuthExtension implements Extension {
         if (enabled() && jakartaSecurityPresent()) {
             event.addAnnotatedType(ImsAuthenticationMechanism.class, ImsAuthenticationMechanism.class.getName())
                     .add(ApplicationScoped.Literal.INSTANCE);
+            if (present(MICROPROFILE_HEALTH)) {
+                event.addAnnotatedType(ImsAuthReadinessCheck.class, ImsAuthReadinessCheck.class.getName())
+                        .add(ApplicationScoped.Literal.INSTANCE);
+            }
         }
     }
 
@@ -68,8 +73,12 @@ public class ImsAuthExtension implements Extension {
     }
 
     private static boolean jakartaSecurityPresent() {
+        return present(JAKARTA_SECURITY);
+    }
+
+    private static boolean present(String className) {
         try {
-            Class.forName(JAKARTA_SECURITY, false, ImsAuthExtension.class.getClassLoader());
+            Class.forName(className, false, ImsAuthExtension.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;

@@ -9,6 +9,7 @@ import dev.imsauth.web.LogoutFlow;
 import dev.imsauth.web.LogoutStores;
 import dev.imsauth.web.SignOutRoutes;
 import dev.imsauth.session.BackChannelLogouts;
+import dev.imsauth.web.SignInCustomizer;
 import dev.imsauth.web.SignInFlow;
 import dev.imsauth.web.StartupReport;
 import dev.imsauth.session.SessionStore;
@@ -31,14 +32,17 @@ public class ImsAuthRuntime {
 
     @PostConstruct
     void start() {
-        ImsAuthConfig config = ImsAuthConfig.load(MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader()));
+        dev.imsauth.config.ConfigSource source = MicroProfileConfigSource.of(ImsAuthRuntime.class.getClassLoader());
+        ImsAuthConfig config = ImsAuthConfig.load(source);
         provider = config.provider();
         SignInSettings signIn = config.signIn();
         OidcClient client = OidcClient.create(provider, signIn);
         // the mechanism ends sessions without invalidating them inside validateRequest (see SessionStore)
         SessionStore store = new SessionStore(client.clock(), signIn.loginTimeout(), signIn.maxPendingLogins(), false);
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
         flow = new SignInFlow(client, store, new BackChannelLogouts(LogoutStores.of(signIn), client.clock(),
-                signIn.logoutCheckInterval()));
+                signIn.logoutCheckInterval()), SignInCustomizer.load(source, loader != null ? loader
+                : ImsAuthRuntime.class.getClassLoader()));
         signOut = new SignOutRoutes(flow);
     }
 

@@ -59,7 +59,7 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
         SignInFlow flow = runtime.flow();
-        flow.apiRequests().classify(request);
+        flow.begin(request);
         ImsAuth.bind(flow, request);
         boolean mustSignIn = context.isProtected() || context.isAuthenticationRequest();
         try {

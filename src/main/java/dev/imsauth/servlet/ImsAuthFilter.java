@@ -1,5 +1,6 @@
 package dev.imsauth.servlet;
 
+import dev.imsauth.web.SignInCustomizer;
 import dev.imsauth.web.SignInFlow;
 import dev.imsauth.web.LogoutFlow;
 import dev.imsauth.web.ReturnUrls;
@@ -72,7 +73,11 @@ public class ImsAuthFilter extends HttpFilter {
         SignInSettings signIn = client.signIn();
         SessionStore store = new SessionStore(client.clock(), signIn.loginTimeout(), signIn.maxPendingLogins());
         LogoutRecords records = presetRecords != null ? presetRecords : LogoutStores.of(signIn);
-        flow = new SignInFlow(client, store, new BackChannelLogouts(records, client.clock(), signIn.logoutCheckInterval()));
+        SignInCustomizer customizer = SignInCustomizer.load(InitParamSource.of(filterConfig),
+                Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
+                        : ImsAuthFilter.class.getClassLoader());
+        flow = new SignInFlow(client, store, new BackChannelLogouts(records, client.clock(), signIn.logoutCheckInterval()),
+                customizer);
         signOut = new SignOutRoutes(flow);
         publicPaths = new PathRules(signIn.publicPaths());
         StartupReport.discoverAndLog(client, "filter", filterConfig.getServletContext().getContextPath());
@@ -86,7 +91,7 @@ public class ImsAuthFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        flow.apiRequests().classify(request);
+        flow.begin(request);
         if (flow.isCallback(request)) {
             Optional<SignInFlow.CompletedSignIn> done = flow.handleCallback(request, response);
             if (done.isPresent()) {

@@ -2,13 +2,13 @@ package dev.imsauth.session;
 
 import dev.imsauth.protocol.PendingLogin;
 import dev.imsauth.protocol.SignedInUser;
+import dev.imsauth.protocol.OpaqueValues;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -188,9 +188,7 @@ public final class SessionStore {
             if (session.getAttribute(LOGOUT_TOKEN_ATTRIBUTE) instanceof String token) {
                 return Optional.of(token);
             }
-            byte[] bytes = new byte[32];
-            random.nextBytes(bytes);
-            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            String token = OpaqueValues.random(random, 32);
             session.setAttribute(LOGOUT_TOKEN_ATTRIBUTE, token);
             return Optional.of(token);
         }

@@ -10,13 +10,10 @@ import dev.imsauth.protocol.ProviderException;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.TokenRejectedException;
 import dev.imsauth.protocol.UserInfoException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.imsauth.protocol.OpaqueValues;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -149,9 +146,14 @@ public final class TokenRefresher {
             Duration coolDown = ProviderBounds.coolDown(failure instanceof ProviderException p ? p.retryAfter() : Optional.empty());
             slot.replace(seen, new SignedInUser(seen.claims(),
                     seen.tokens().pauseRefreshUntil(ProviderBounds.plus(clock.instant(), coolDown))));
-            LOG.log(e == failure ? System.Logger.Level.WARNING : System.Logger.Level.ERROR,
-                    "Refreshing the tokens of subject {0} failed: {1}; no new attempt for {2}", seen.claims().subject(),
-                    e == failure ? e.getMessage() : e.getClass().getName(), coolDown);
+            if (e == failure) {
+                client.warnings().warn(LOG, "refresh:" + failure.reason() + ":" + e.getMessage(), "Refreshing the "
+                        + "tokens of subject {0} failed: {1}; no new attempt for {2}", seen.claims().subject(),
+                        e.getMessage(), coolDown);
+            } else {
+                LOG.log(System.Logger.Level.ERROR, "Refreshing the tokens of subject {0} failed: {1}; no new attempt "
+                        + "for {2}", seen.claims().subject(), e.getClass().getName(), coolDown);
+            }
             return fallback(seen, failure);
         }
         Instant now = clock.instant();
@@ -271,11 +273,6 @@ public final class TokenRefresher {
 
     /** A stable, non-reversible key for one sign-in's refresh token. */
     private static String key(String refreshToken) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
+        return OpaqueValues.sha256(refreshToken);
     }
 }

@@ -1,9 +1,12 @@
 package dev.imsauth.web;
 
 import dev.imsauth.protocol.ImsAuthException;
+import dev.imsauth.protocol.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes failure responses: the status of the failure and a small page (JSON for API calls) that says
@@ -37,17 +40,39 @@ public final class ErrorResponses {
         }
         if (ApiRequests.isApiCall(request)) {
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"error\":\"" + json(reason) + "\",\"message\":\"" + json(message) + "\"}");
+            response.getWriter().write(json(reason, message));
             return;
         }
+        java.util.Optional<AppPages> pages = AppPages.of(request);
+        if (pages.isPresent() && pages.get().error(request, response, status,
+                errorAttributes(status, reason, message, retryHref))) {
+            return; // the application's own error page (ims.error-page)
+        }
+        PageWords words = PageWords.of(PageWords.PAGES, request.getLocale());
+        String title = words.find("error.title." + status).isPresent() ? words.html("error.title." + status)
+                : words.html("error.title");
+        String text = words.find("message." + reason).map(ErrorResponses::html).orElse(html(message));
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write("""
-                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sign-in problem</title>
+                <!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><title>%s</title>
                 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222}
                 h1{font-size:1.4rem}code{background:#f3f3f3;padding:.1rem .3rem}a{color:#0060a8}</style></head>
-                <body><h1>%s</h1><p>%s</p><p><small>Reason: <code>%s</code> (HTTP %d)</small></p>%s</body></html>
-                """.formatted(title(status), html(message), html(reason), status,
-                retryHref == null ? "" : "<p><a href=\"" + html(retryHref) + "\">Try again</a></p>"));
+                <body><h1>%s</h1><p>%s</p><p><small>%s</small></p>%s</body></html>
+                """.formatted(html(words.language()), title, title, text, words.html("error.reason", reason,
+                String.valueOf(status)), retryHref == null ? ""
+                : "<p><a href=\"" + html(retryHref) + "\">" + words.html("error.retry") + "</a></p>"));
+    }
+
+    private static java.util.Map<String, Object> errorAttributes(int status, String reason, String message,
+                                                                 String retryHref) {
+        java.util.Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+        attributes.put(AppPages.ERROR_STATUS, status);
+        attributes.put(AppPages.ERROR_REASON, reason);
+        attributes.put(AppPages.ERROR_MESSAGE, message == null ? "" : message);
+        if (retryHref != null) {
+            attributes.put(AppPages.ERROR_RETRY, retryHref);
+        }
+        return attributes;
     }
 
     /** Marks a response as never cacheable and never leaking its URL in a Referer. */
@@ -55,18 +80,6 @@ public final class ErrorResponses {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Pragma", "no-cache");
         response.setHeader("Referrer-Policy", "no-referrer");
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "The sign-in response was not understood";
-            case 401 -> "You could not be signed in";
-            case 403 -> "The request was refused";
-            case 405 -> "Method not allowed";
-            case 502 -> "The identity provider answered wrongly";
-            case 503 -> "The identity provider is not available";
-            default -> "Sign-in failed";
-        };
     }
 
     /** HTML-escapes text for element content and attribute values. */
@@ -98,21 +111,17 @@ public final class ErrorResponses {
                 || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F';
     }
 
-    private static String json(String s) {
+    /**
+     * {@code {"error":…,"message":…}} by the library's one JSON writer ({@link Json}), then {@code <} and the
+     * hidden characters it leaves as they are written as JSON unicode escapes (outside strings JSON has none).
+     */
+    private static String json(String reason, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", reason == null ? "" : reason);
+        body.put("message", message == null ? "" : message);
         StringBuilder out = new StringBuilder();
-        for (char c : (s == null ? "" : s).toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '<' -> out.append("\\u003c");
-                default -> {
-                    if (c < 0x20 || hidden(c)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+        for (char c : Json.write(body).toCharArray()) {
+            out.append(c == '<' || hidden(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
         }
         return out.toString();
     }

@@ -7,15 +7,13 @@ import dev.imsauth.protocol.Failure;
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.protocol.TokenSet;
+import dev.imsauth.protocol.OpaqueValues;
+import dev.imsauth.config.ServiceScopes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -137,13 +135,7 @@ public final class ImsAuth {
 
     /** Names the user's current token generation without keeping the token: a hash of the access token. */
     private static String generation(SignedInUser user) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
-                    user.tokens().accessToken().getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
+        return OpaqueValues.sha256(user.tokens().accessToken());
     }
 
     private static List<String> validated(String... scopes) {

@@ -2,6 +2,7 @@ package dev.imsauth.web;
 
 import dev.imsauth.protocol.ImsAuthException;
 import dev.imsauth.protocol.OidcClient;
+import dev.imsauth.protocol.OpaqueValues;
 import dev.imsauth.protocol.SignedInUser;
 import dev.imsauth.session.SessionStore;
 import dev.imsauth.session.SignOutInProgress;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -43,9 +43,11 @@ public final class LogoutFlow {
     private final RedirectUris redirectUris;
     private final LogoutGuard guard;
     private final SecureRandom random = new SecureRandom();
+    private final AppPages pages;
 
     public LogoutFlow(OidcClient client, SessionStore store) {
         this.client = client;
+        this.pages = new AppPages(client.signIn());
         this.store = store;
         this.redirectUris = new RedirectUris(client.signIn());
         this.guard = new LogoutGuard(redirectUris, store);
@@ -113,21 +115,38 @@ public final class LogoutFlow {
             ErrorResponses.send(request, response, 405, "method_not_allowed", "Sign out with POST.", null);
             return;
         }
+        if (pages.logoutConfirm(request, response, confirmAttributes(request, signedIn))) {
+            return;
+        }
+        PageWords words = PageWords.of(PageWords.PAGES, request.getLocale());
         response.setStatus(200);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action "
                 + formTargets() + "; frame-ancestors 'none'");
         response.setHeader("X-Frame-Options", "DENY");
         String body = signedIn
-                ? "<h1>Sign out?</h1><form method=\"post\" action=\"" + ErrorResponses.html(request.getRequestURI())
-                + "\"><input type=\"hidden\" name=\"" + TOKEN_FIELD + "\" value=\""
-                + ErrorResponses.html(store.logoutToken(request).orElseThrow()) + "\">"
-                + "<button type=\"submit\">Sign out</button></form>"
-                : "<h1>You are signed out</h1><p><a href=\"" + ErrorResponses.html(ReturnUrls.fallback(request))
-                + "\">Continue</a></p>";
-        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign out"
-                + "</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem}"
-                + "</style></head><body>" + body + "</body></html>");
+                ? "<h1>" + words.html("logout.question") + "</h1><form method=\"post\" action=\""
+                + ErrorResponses.html(request.getRequestURI()) + "\"><input type=\"hidden\" name=\"" + TOKEN_FIELD
+                + "\" value=\"" + ErrorResponses.html(store.logoutToken(request).orElseThrow()) + "\">"
+                + "<button type=\"submit\">" + words.html("logout.button") + "</button></form>"
+                : "<h1>" + words.html("logout.signed-out") + "</h1><p><a href=\""
+                + ErrorResponses.html(ReturnUrls.fallback(request)) + "\">" + words.html("logout.continue") + "</a></p>";
+        response.getWriter().write("<!DOCTYPE html><html lang=\"" + ErrorResponses.html(words.language())
+                + "\"><head><meta charset=\"utf-8\"><title>" + words.html("logout.title") + "</title><style>body{"
+                + "font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem}</style></head><body>"
+                + body + "</body></html>");
+    }
+
+    /** What an application's own confirmation page needs to build the form (docs/customising.md). */
+    private java.util.Map<String, Object> confirmAttributes(HttpServletRequest request, boolean signedIn) {
+        java.util.Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+        attributes.put(AppPages.LOGOUT_SIGNED_IN, signedIn);
+        attributes.put(AppPages.LOGOUT_ACTION, request.getRequestURI());
+        attributes.put(AppPages.LOGOUT_TOKEN_NAME, TOKEN_FIELD);
+        if (signedIn) {
+            attributes.put(AppPages.LOGOUT_TOKEN, store.logoutToken(request).orElseThrow());
+        }
+        return attributes;
     }
 
     /**
@@ -158,8 +177,6 @@ public final class LogoutFlow {
     }
 
     private String newState() {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return OpaqueValues.random(random, 24);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,8 @@ public final class SignInFlow {
     private final ApiRequests apiRequests;
     private final TokenRefresher refresher;
     private final BackChannelLogouts backChannelLogouts;
+    private final AppPages pages;
+    private final SignInCustomizer customizer;
 
     /** A flow whose back-channel logouts stay on this node ({@link InMemoryLogoutRecords}). */
     public SignInFlow(OidcClient client, SessionStore store) {
@@ -40,6 +43,14 @@ public final class SignInFlow {
     }
 
     public SignInFlow(OidcClient client, SessionStore store, BackChannelLogouts backChannelLogouts) {
+        this(client, store, backChannelLogouts, SignInCustomizer.NONE);
+    }
+
+    /** A flow whose sign-ins get the authorization parameters {@code customizer} adds per request. */
+    public SignInFlow(OidcClient client, SessionStore store, BackChannelLogouts backChannelLogouts,
+                      SignInCustomizer customizer) {
+        this.customizer = customizer;
+        this.pages = new AppPages(client.signIn());
         this.client = client;
         this.store = store;
         this.backChannelLogouts = backChannelLogouts;
@@ -73,6 +84,15 @@ public final class SignInFlow {
     /** The back-channel logouts this flow checks every signed-in session against. */
     public BackChannelLogouts backChannelLogouts() {
         return backChannelLogouts;
+    }
+
+    /**
+     * Prepares a request the filter or mechanism is about to handle: classifies it as an API call or not and
+     * makes the application's error page ({@code ims.error-page}) known to {@link ErrorResponses}.
+     */
+    public void begin(HttpServletRequest request) {
+        apiRequests.classify(request);
+        pages.bind(request);
     }
 
     /** True when this request is the provider's redirect back to us. */
@@ -121,12 +141,24 @@ public final class SignInFlow {
         }
         try {
             String target = ReturnUrls.isSafe(returnUrl) ? ReturnUrls.toLocation(returnUrl) : ReturnUrls.fallback(request);
-            LoginRedirect login = client.startLogin(redirectUris.redirectUri(request), target, extraScopes);
+            LoginRedirect login;
+            try {
+                Map<String, String> extra = customizer.authorizationParameters(request);
+                login = client.startLogin(redirectUris.redirectUri(request), target, extraScopes,
+                        extra == null ? Map.of() : extra);
+            } catch (IllegalArgumentException refused) {
+                LOG.log(System.Logger.Level.WARNING, "Sign-in not started: {0} (from {1})", refused.getMessage(),
+                        customizer.getClass().getName());
+                ErrorResponses.send(request, response, 500, "authorization_parameter_refused", "The sign-in could not "
+                        + "be started: the application asked for a sign-in parameter that it may not set.", null);
+                return;
+            }
             store.addPending(request, login.pending());
             ErrorResponses.noStore(response);
             response.sendRedirect(login.authorizationUri().toString());
         } catch (ImsAuthException e) {
-            LOG.log(System.Logger.Level.WARNING, "Cannot start sign-in: {0}", e.getMessage());
+            client.warnings().warn(LOG, "sign-in:" + e.reason() + ":" + e.getMessage(), "Cannot start sign-in: {0}",
+                    e.getMessage());
             ErrorResponses.send(request, response, e, null);
         }
     }
@@ -146,7 +178,8 @@ public final class SignInFlow {
             return Optional.of(new CompletedSignIn(user, ReturnUrls.isSafe(pending.returnUrl())
                     ? pending.returnUrl() : ReturnUrls.fallback(request)));
         } catch (ImsAuthException e) {
-            LOG.log(System.Logger.Level.WARNING, "Rejected sign-in callback ({0}): {1}", e.reason(), e.getMessage());
+            client.warnings().warn(LOG, "callback:" + e.reason() + ":" + e.getMessage(),
+                    "Rejected sign-in callback ({0}): {1}", e.reason(), e.getMessage());
             ErrorResponses.send(request, response, e, retryTarget(request, pending));
             return Optional.empty();
         } catch (RuntimeException bug) {

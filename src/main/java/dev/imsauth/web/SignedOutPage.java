@@ -7,18 +7,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.Optional;
-import java.util.ResourceBundle;
 
 /**
  * The built-in signed-out page at {@code ims.signed-out-path} (default {@code /signed-out}), the default
  * post-logout landing, always public: it never starts a sign-in by itself, so nobody who signed out is signed
  * in again without clicking its "Sign in" link ({@code ?sign-in}, which starts a sign-in returning to the
  * context root). Its words come from the resource bundle {@code dev.imsauth.servlet.SignedOutMessages}, chosen
- * by the browser's language; an application translates it by adding
- * {@code dev/imsauth/servlet/SignedOutMessages_<lang>.properties} to its classes.
+ * by the browser's language ({@link PageWords}); an application translates it by adding
+ * {@code dev/imsauth/servlet/SignedOutMessages_<lang>.properties} to its classes, or shows its own page instead
+ * ({@code ims.signed-out-page}, forwarded to once the sign-out is finished).
  *
  * <p>It also finishes a sign-out that went through the provider's end-session endpoint: the refresh token is
  * revoked now, after the provider has ended (and recorded) its session. The post-logout {@code state} is
@@ -27,14 +25,15 @@ import java.util.ResourceBundle;
  */
 final class SignedOutPage {
     static final String SIGN_IN_PARAMETER = "sign-in";
-    private static final String BUNDLE = "dev.imsauth.servlet.SignedOutMessages";
     private static final System.Logger LOG = System.getLogger(SignedOutPage.class.getName());
     private final SignInFlow flow;
     private final SignInSettings config;
+    private final AppPages pages;
 
     SignedOutPage(SignInFlow flow) {
         this.flow = flow;
         this.config = flow.client().signIn();
+        this.pages = new AppPages(config);
     }
 
     boolean isSignedOutPage(String path) {
@@ -85,39 +84,22 @@ final class SignedOutPage {
             flow.challenge(request, response, ReturnUrls.fallback(request), List.of());
             return;
         }
-        ResourceBundle words = words(request.getLocale());
+        String signIn = request.getContextPath() + config.signedOutPath() + "?" + SIGN_IN_PARAMETER;
+        if (pages.signedOut(request, response, java.util.Map.of(AppPages.SIGNED_OUT_SIGN_IN, signIn))) {
+            return;
+        }
+        PageWords words = PageWords.of(PageWords.SIGNED_OUT, request.getLocale());
         ErrorResponses.noStore(response);
         response.setStatus(200);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
                 + "form-action 'none'; base-uri 'none'; frame-ancestors 'none'");
         response.setHeader("X-Frame-Options", "DENY");
-        String language = words.getLocale().getLanguage().isEmpty() ? "en" : words.getLocale().getLanguage();
-        String signIn = request.getContextPath() + config.signedOutPath() + "?" + SIGN_IN_PARAMETER;
-        response.getWriter().write("<!DOCTYPE html><html lang=\"" + ErrorResponses.html(language) + "\"><head>"
-                + "<meta charset=\"utf-8\"><title>" + text(words, "title") + "</title><style>body{font-family:"
+        response.getWriter().write("<!DOCTYPE html><html lang=\"" + ErrorResponses.html(words.language()) + "\"><head>"
+                + "<meta charset=\"utf-8\"><title>" + words.html("title") + "</title><style>body{font-family:"
                 + "system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem}</style></head><body>"
-                + "<h1 id=\"signed-out\">" + text(words, "heading") + "</h1><p>" + text(words, "text") + "</p>"
-                + "<p><a id=\"sign-in\" href=\"" + ErrorResponses.html(signIn) + "\">" + text(words, "sign-in")
+                + "<h1 id=\"signed-out\">" + words.html("heading") + "</h1><p>" + words.html("text") + "</p>"
+                + "<p><a id=\"sign-in\" href=\"" + ErrorResponses.html(signIn) + "\">" + words.html("sign-in")
                 + "</a></p></body></html>");
-    }
-
-    private static ResourceBundle words(Locale locale) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        ResourceBundle.Control control = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-        try {
-            return ResourceBundle.getBundle(BUNDLE, locale, loader != null ? loader : SignedOutPage.class.getClassLoader(),
-                    control);
-        } catch (MissingResourceException e) {
-            return ResourceBundle.getBundle(BUNDLE, Locale.ROOT, SignedOutPage.class.getClassLoader(), control);
-        }
-    }
-
-    private static String text(ResourceBundle words, String key) {
-        try {
-            return ErrorResponses.html(words.getString(key));
-        } catch (MissingResourceException e) {
-            return ErrorResponses.html(key);
-        }
     }
 }

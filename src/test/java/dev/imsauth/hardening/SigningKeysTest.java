@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imsauth.testsupport.BrowserlessClient;
 import dev.imsauth.testsupport.IdTokenSigning;
+import dev.imsauth.testsupport.LogCapture;
 import dev.imsauth.testsupport.SignInFixture;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -137,5 +138,29 @@ class SigningKeysTest {
         BrowserlessClient next = new BrowserlessClient();
         assertSignedIn(f, next, next.follow(next.startSignIn(f.url("/protected/b"))), "/app/protected/b");
         assertThat(f.op.jwksCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aJwksThatStopsAnsweringIsLoggedOnceAndItsRecoveryOnce() {
+        assertSignedIn(f, browser, browser.follow(browser.startSignIn(f.url("/protected/"))), "/app/protected/");
+        f.op.rotateSigningKey();
+        f.op.faults().publishRetiredKeys(false).jwksStatus(500);
+        try (LogCapture log = LogCapture.start()) {
+            for (int i = 0; i < 2; i++) {
+                f.clock.advance(Duration.ofSeconds(31));
+                BrowserlessClient b = new BrowserlessClient();
+                assertRejected(f, b, b.follow(b.startSignIn(f.url("/protected/"))), 502, "provider_fault");
+            }
+            assertThat(f.op.jwksCalls()).as("one failed re-fetch per window").isEqualTo(3);
+
+            f.op.faults().reset();
+            f.clock.advance(Duration.ofSeconds(31));
+            BrowserlessClient next = new BrowserlessClient();
+            assertSignedIn(f, next, next.follow(next.startSignIn(f.url("/protected/b"))), "/app/protected/b");
+            assertThat(log.lines().stream().filter(l -> l.contains("could not be fetched")).count())
+                    .as("the outage, logged when it starts").isEqualTo(1);
+            assertThat(log.lines().stream().filter(l -> l.contains("can be fetched again")).count())
+                    .as("the recovery, logged once").isEqualTo(1);
+        }
     }
 }

@@ -38,7 +38,7 @@ class PkceTest {
                 URI.create("https://ims.bentley.com/jwks"), Optional.empty(), Optional.empty(), Optional.empty(), false, List.of());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
-            LoginRedirect login = requests.create(meta, URI.create("https://app.example/signin-oidc"), "/x", List.of());
+            LoginRedirect login = requests.create(meta, URI.create("https://app.example/signin-oidc"), "/x", List.of(), java.util.Map.of());
             Map<String, String> q = query(login.authorizationUri());
             PendingLogin p = login.pending();
             assertThat(q).containsEntry("response_type", "code").containsEntry("code_challenge_method", "S256")

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -58,6 +59,11 @@ public final class BrowserSession implements AutoCloseable {
 
     /** Starts a browser; {@code name} (e.g. {@code "SignInIT-alice"}) prefixes its screenshots and log. */
     public static BrowserSession start(String name) {
+        return start(name, null);
+    }
+
+    /** Like {@link #start(String)}, with the browser's languages ({@code Accept-Language}), e.g. {@code "de"}. */
+    public static BrowserSession start(String name, String languages) {
         Path chromium = Path.of(System.getProperty("chromium.binary", DEFAULT_CHROMIUM.toString()));
         Path chromedriver = Path.of(System.getProperty("chromedriver.binary", DEFAULT_CHROMEDRIVER.toString()));
         requireInstalled(chromium, chromedriver);
@@ -72,7 +78,12 @@ public final class BrowserSession implements AutoCloseable {
                 .withLogFile(logFile(target, name))
                 .build();
         try {
-            ChromeDriver driver = new ChromeDriver(service, options(chromium, profileDir));
+            ChromeOptions options = options(chromium, profileDir);
+            if (languages != null) {
+                options.addArguments("--lang=" + languages);
+                options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
+            }
+            ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             LOG.log(System.Logger.Level.INFO, "Chromium {0} ready in {1} ms", name,
                     Duration.ofNanos(System.nanoTime() - started).toMillis());

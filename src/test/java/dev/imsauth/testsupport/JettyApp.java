@@ -44,8 +44,8 @@ public final class JettyApp implements AutoCloseable {
     private final ServletContextHandler context;
     private final SessionTracker sessions = new SessionTracker();
 
-    private JettyApp(Filter filter, Map<String, ? extends HttpServlet> servlets, String contextPath,
-                     boolean honourForwardedHeaders) throws Exception {
+    private JettyApp(Filter filter, Map<String, String> initParams, Map<String, ? extends HttpServlet> servlets,
+                     String contextPath, boolean honourForwardedHeaders) throws Exception {
         this.contextPath = contextPath;
         server = new Server();
         HttpConfiguration http = new HttpConfiguration();
@@ -63,7 +63,9 @@ public final class JettyApp implements AutoCloseable {
                 context.addServletContainerInitializer(sci);
             }
         }
-        context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder holder = new FilterHolder(filter);
+        holder.setInitParameters(initParams);
+        context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new WhoAmIServlet()), "/*");
         servlets.forEach((mapping, servlet) -> context.addServlet(new ServletHolder(servlet), mapping));
         if (filter instanceof ImsAuthFilter ours) {
@@ -97,7 +99,16 @@ public final class JettyApp implements AutoCloseable {
     public static JettyApp start(Filter filter, Map<String, ? extends HttpServlet> servlets, String contextPath,
                                  boolean honourForwardedHeaders) {
         try {
-            return new JettyApp(filter, servlets, contextPath, honourForwardedHeaders);
+            return new JettyApp(filter, Map.of(), servlets, contextPath, honourForwardedHeaders);
+        } catch (Exception e) {
+            throw new IllegalStateException("Jetty did not start", e);
+        }
+    }
+
+    /** Starts the app behind a filter given these init-params (web.xml's {@code <init-param>}), with more servlets. */
+    public static JettyApp start(Filter filter, Map<String, String> initParams, Map<String, ? extends HttpServlet> servlets) {
+        try {
+            return new JettyApp(filter, initParams, servlets, CONTEXT, false);
         } catch (Exception e) {
             throw new IllegalStateException("Jetty did not start", e);
         }

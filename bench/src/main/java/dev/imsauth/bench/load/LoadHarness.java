@@ -25,9 +25,12 @@ import net.minidev.json.JSONStyle;
  * signed-in request; serialized session sizes. Writes JSON for the report.
  *
  * <p>Arguments (all optional): {@code out=PATH seconds=N rounds=N warmup=N login-seconds=N login-rounds=N
- * login-threads=N wrk-threads=N wrk-connections=N}.
+ * login-threads=N wrk-threads=N wrk-connections=N only=login}; {@code only=login} measures sign-ins and
+ * session sizes alone (for profiling the sign-in path), which the report cannot render.
  */
 public final class LoadHarness {
+    /** Held so that the level set on it stays (java.util.logging keeps loggers weakly). */
+    private static final java.util.logging.Logger LIBRARY_LOGGER = java.util.logging.Logger.getLogger("dev.imsauth");
     private final Map<String, String> args;
     private final int seconds;
     private final int rounds;
@@ -75,8 +78,12 @@ public final class LoadHarness {
         settings.put("loginThreads", loginThreads);
         results.put("settings", settings);
 
-        results.put("counts", new Counts().run());
+        boolean loginOnly = "login".equals(args.get("only"));
+        if (!loginOnly) {
+            results.put("counts", new Counts().run());
+        }
         try (TestOpenIdProvider op = TestOpenIdProvider.start()) {
+            productionLogging();
             op.setDefaultUser(TypicalImsLogin.testUser());
             Map<Variant, BenchServer> servers = new EnumMap<>(Variant.class);
             try {
@@ -85,11 +92,13 @@ public final class LoadHarness {
                 }
                 Map<Variant, String> cookies = signInOnEach(servers);
                 results.put("variants", describe(servers));
-                log("warming up every server (" + warmup + " s each)");
-                for (Variant v : Variant.values()) {
-                    wrk.run(servers.get(v).pageUrl(), cookies.get(v), warmup);
+                if (!loginOnly) {
+                    log("warming up every server (" + warmup + " s each)");
+                    for (Variant v : Variant.values()) {
+                        wrk.run(servers.get(v).pageUrl(), cookies.get(v), warmup);
+                    }
+                    results.put("wrk", measureThroughput(op, servers, cookies));
                 }
-                results.put("wrk", measureThroughput(op, servers, cookies));
                 results.put("login", measureLogins(servers));
                 results.put("session", sessionSizes(servers, cookies));
                 Map<String, Object> provider = new LinkedHashMap<>();
@@ -236,6 +245,19 @@ public final class LoadHarness {
             log("session of " + v.label + ": " + m);
         }
         return out;
+    }
+
+    /**
+     * The library's logger as an application runs it (INFO, no handler of the test suite). The test provider
+     * comes from the library's test-jar, whose log-hygiene ledger turns the library's logger to ALL and keeps
+     * every formatted line in memory: in a sign-in benchmark that is a debug line formatted and kept per
+     * sign-in for ims-auth only (pac4j logs at WARN here), about a sixth of the callback's CPU samples.
+     */
+    private static void productionLogging() {
+        LIBRARY_LOGGER.setLevel(java.util.logging.Level.INFO);
+        for (java.util.logging.Handler h : LIBRARY_LOGGER.getHandlers()) {
+            LIBRARY_LOGGER.removeHandler(h);
+        }
     }
 
     /** CPU time of this JVM (servers, provider, GC, JIT): only the variant under load is busy meanwhile. */

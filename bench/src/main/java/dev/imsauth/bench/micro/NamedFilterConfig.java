@@ -2,14 +2,26 @@ package dev.imsauth.bench.micro;
 
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
+import java.lang.reflect.Proxy;
 import java.util.Collections;
 import java.util.Enumeration;
 
-/** A filter configuration with a name and no init-params (the filters here get a ready client). */
+/**
+ * A filter configuration with a name and no init-params (the filters here get a ready client), in an
+ * application at the root context path: its servlet context answers {@code getContextPath()} and nothing else.
+ */
 record NamedFilterConfig(String getFilterName) implements FilterConfig {
+    private static final ServletContext ROOT = (ServletContext) Proxy.newProxyInstance(
+            NamedFilterConfig.class.getClassLoader(), new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
+                if (method.getName().equals("getContextPath")) {
+                    return "";
+                }
+                throw new UnsupportedOperationException("no " + method.getName() + " in a microbenchmark");
+            });
+
     @Override
     public ServletContext getServletContext() {
-        throw new UnsupportedOperationException("no servlet context in a microbenchmark");
+        return ROOT;
     }
 
     @Override

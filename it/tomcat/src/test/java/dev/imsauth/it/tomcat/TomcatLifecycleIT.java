@@ -89,6 +89,33 @@ class TomcatLifecycleIT {
                 .as("Tomcat's leak check after the undeploy").isEmpty();
     }
 
+    /**
+     * docs/operations.md: {@code dev.imsauth.level = FINE} in conf/logging.properties (the build adds it with
+     * src/test/tomcat/enable-debug-logging.sh) shows the library's DEBUG lines in catalina.*.log, and none of
+     * them holds the code, the verifier or a token.
+     */
+    @Test
+    void theDebugLevelFromLoggingPropertiesShowsTheFlowWithoutSecrets() {
+        String base = "http://127.0.0.1:" + System.getProperty("ims.it.tomcat.http.port") + "/" + NAME + "/";
+        OP.registerClient(SignInArchive.CLIENT_ID, null, base + "signin-oidc");
+        StartupLog catalina = StartupLog.mark(LOGS, f -> f.startsWith("catalina."));
+        deployer.deploy(NAME);
+        try {
+            OP.clearRequests();
+            BrowserlessClient browser = new BrowserlessClient();
+            assertThat(browser.follow(browser.signIn(base + "protected/page")).statusCode()).isEqualTo(200);
+            var token = OP.requests("/connect/token").get(0);
+
+            List<String> debug = await("catalina log", catalina, l -> l.contains(" FINE ") && l.contains("dev.imsauth.")
+                    && l.contains("Sign-in completed for subject alice"));
+            assertThat(debug).isNotEmpty();
+            assertThat(catalina.newLines(l -> l.contains("dev.imsauth."))).allSatisfy(l -> assertThat(l)
+                    .doesNotContain(token.first("code")).doesNotContain(token.first("code_verifier")).doesNotContain("eyJ"));
+        } finally {
+            deployer.undeploy(NAME);
+        }
+    }
+
     /** The lines the log gained since its mark that match, once there is at least one. */
     private static List<String> await(String what, StartupLog log, Predicate<String> match) {
         Instant until = Instant.now().plus(LOG_WAIT);

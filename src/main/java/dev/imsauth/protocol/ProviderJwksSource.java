@@ -1,10 +1,9 @@
 package dev.imsauth.protocol;
 
 import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
@@ -13,57 +12,46 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The provider's signing keys, fetched once and kept. A token signed with a key we do not know (a
- * rotation) triggers one re-fetch, but never more than one per {@code ims.jwks-refresh-interval}, so a
- * flood of forged tokens with random key ids cannot turn us into a JWKS-fetching amplifier. The same
- * limit holds while no keys are cached: a failed fetch is remembered and repeated to every caller until
- * the interval has passed. The document is read member by member ({@link JwksMembers}): members this
- * library cannot use are skipped (RFC 7517 §5), not fatal.
+ * The provider's JWKS as the root {@link JWKSetSource} under Nimbus's {@code JWKSourceBuilder} chain
+ * ({@link ProviderSigningKeys}): fetched through {@link ProviderHttp} (overall deadline, size cap, no redirects) and
+ * read member by member ({@link JwksMembers}: members this library cannot use are skipped, RFC 7517 §5).
+ *
+ * <p>It is also the rate limit: the provider is called at most once per {@code ims.jwks-refresh-interval},
+ * judged on the application's {@link Clock}. Within the interval it answers with the keys it last read (a
+ * token with an unknown {@code kid} then finds no key: 401), or, while it has read none, with the failure of
+ * the last attempt (502), without calling the provider. Nimbus's {@code RateLimitedJWKSetSource} does not do
+ * this job: it allows two fetches per interval and answers a third with an exception, so a flood of forged
+ * key ids would fetch twice and then turn into provider faults instead of refused tokens.
  */
-final class JwksCache implements JWKSource<SecurityContext> {
-    private static final System.Logger LOG = System.getLogger(JwksCache.class.getName());
+final class ProviderJwksSource implements JWKSetSource<SecurityContext> {
+    private static final System.Logger LOG = System.getLogger(ProviderJwksSource.class.getName());
     private final URI jwksUri;
     private final ProviderHttp http;
     private final Clock clock;
     private final Duration minRefreshInterval;
     private final JwksMembers members = new JwksMembers();
-    private volatile JWKSet keys;
-    private Instant lastFetch = Instant.MIN;
+    private JWKSet lastRead;
     private KeySourceException lastFailure;
+    private Instant lastFetch = Instant.MIN;
 
-    JwksCache(URI jwksUri, ProviderHttp http, Clock clock, Duration minRefreshInterval) {
+    ProviderJwksSource(URI jwksUri, ProviderHttp http, Clock clock, Duration minRefreshInterval) {
         this.jwksUri = jwksUri;
         this.http = http;
         this.clock = clock;
         this.minRefreshInterval = minRefreshInterval;
     }
 
+    /** Fetches unless the interval forbids it; the evaluator and Nimbus's time are not needed here. */
     @Override
-    public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
-        JWKSet current = keys;
-        if (current == null) {
-            current = refresh(null);
-        }
-        List<JWK> found = selector.select(current);
-        if (!found.isEmpty()) {
-            return found;
-        }
-        return selector.select(refresh(current));
-    }
-
-    /** Re-fetches unless another thread just did, or the rate limit forbids it; returns the keys to use. */
-    private synchronized JWKSet refresh(JWKSet seen) throws KeySourceException {
-        if (keys != null && keys != seen) {
-            return keys;
-        }
+    public synchronized JWKSet getJWKSet(JWKSetCacheRefreshEvaluator evaluator, long currentTime, SecurityContext context)
+            throws KeySourceException {
         Instant now = clock.instant();
         if (now.isBefore(ProviderBounds.plus(lastFetch, minRefreshInterval))) {
-            if (keys != null) {
-                return keys;
+            if (lastRead != null) {
+                return lastRead;
             }
             if (lastFailure != null) {
                 throw lastFailure; // no keys and the last attempt failed: wait for the interval, like a rotation
@@ -71,16 +59,21 @@ final class JwksCache implements JWKSource<SecurityContext> {
         }
         lastFetch = now;
         try {
-            keys = fetch();
+            lastRead = fetch();
             lastFailure = null;
         } catch (KeySourceException e) {
-            if (keys == null) {
+            if (lastRead == null) {
                 lastFailure = e;
             }
             throw e;
         }
-        LOG.log(System.Logger.Level.DEBUG, "Fetched {0} usable signing keys from {1}", keys.getKeys().size(), jwksUri);
-        return keys;
+        LOG.log(System.Logger.Level.DEBUG, "Fetched {0} usable signing keys from {1}", lastRead.getKeys().size(), jwksUri);
+        return lastRead;
+    }
+
+    @Override
+    public void close() {
+        // nothing held: the HTTP client belongs to the OidcClient
     }
 
     private JWKSet fetch() throws KeySourceException {
