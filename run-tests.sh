@@ -14,6 +14,7 @@ MODULES=(
   it/tomcat
   it/tomcat9                          # the javax jar on Tomcat 9 (docs/tomcat9.md)
   it/wildfly                          # also builds the example's WildFly WAR and deploys it (ExampleWarOnWildFlyIT)
+  it/wildfly-ha                       # two WildFly nodes in standalone-ha (JGroups TCP, TCPPING), docs/clustering.md
   it/conformance                      # Keycloak on Tomcat 9 (javax), 10.1, 11 and WildFly in headless Chromium
   webapp-example
   scripts/test-run-example.sh         # ./run-example.sh stops at once, naming the port, when one it needs is taken

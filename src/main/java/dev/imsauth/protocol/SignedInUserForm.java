@@ -114,6 +114,10 @@ final class SignedInUserForm implements Serializable {
         if (length < 0 || length > MAX_VALUE_BYTES) {
             throw new InvalidObjectException("a value of a signed-in user is out of bounds");
         }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        // readFully, not readNBytes: read back through JBoss Marshalling (WildFly's distributable sessions),
+        // readNBytes left the stream misaligned and the session unreadable (OptionalDataException)
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

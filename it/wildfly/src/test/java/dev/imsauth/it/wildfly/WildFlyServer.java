@@ -2,7 +2,7 @@ package dev.imsauth.it.wildfly;
 
 import dev.imsauth.it.server.ManagedServer;
 import dev.imsauth.it.server.ServerPort;
-import dev.imsauth.testsupport.LoopbackPorts;
+import dev.imsauth.it.server.SocketBinding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,9 +21,6 @@ public final class WildFlyServer implements ManagedServer {
     static final String OFFSET = "jboss.socket.binding.port-offset";
     private static final String AUTO = "auto";
     private static final String OFFSET_OPTION = "-Dims.it.wildfly.port-offset";
-    /** Offsets tried at random before giving up; ports stay below the kernel's ephemeral range. */
-    private static final int ATTEMPTS = 500;
-    private static final int SMALLEST_OFFSET = 100;
 
     @Override
     public String name() {
@@ -63,13 +60,7 @@ public final class WildFlyServer implements ManagedServer {
     }
 
     private int freeOffset() {
-        List<SocketBinding> bindings = bindings();
-        int highest = bindings.stream().mapToInt(SocketBinding::basePort).max().orElse(0);
-        return LoopbackPorts.freeOffset(SMALLEST_OFFSET, highest, ATTEMPTS,
-                        offset -> bindings.stream().mapToInt(binding -> binding.port(offset)))
-                .orElseThrow(() -> new IllegalStateException("no port offset from " + SMALLEST_OFFSET
-                        + " leaves every WildFly port free on 127.0.0.1 (" + ATTEMPTS + " tried); choose one with "
-                        + OFFSET_OPTION + "=N"));
+        return SocketBinding.freeOffset(bindings(), port -> true, "choose one with " + OFFSET_OPTION + "=N");
     }
 
     private static List<SocketBinding> bindings() {

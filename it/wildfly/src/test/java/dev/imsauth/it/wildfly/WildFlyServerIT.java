@@ -2,6 +2,7 @@ package dev.imsauth.it.wildfly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imsauth.it.server.SocketBinding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.groups.Tuple;

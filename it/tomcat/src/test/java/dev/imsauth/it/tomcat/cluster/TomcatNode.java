@@ -1,18 +1,13 @@
 package dev.imsauth.it.tomcat.cluster;
 
+import dev.imsauth.it.cluster.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -22,16 +17,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * {@code conf/server.xml} (src/test/tomcat/cluster) with this node's ports and member ids, the WAR in
  * {@code webapps/}, a small heap. Started and stopped by the test; {@link #kill()} ends it like a crash.
  */
-final class TomcatNode implements AutoCloseable {
+final class TomcatNode extends ServerProcess {
     static final String CONTEXT = "/app";
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String name;
     private final Path base;
     private final int httpPort;
-    private Process process;
 
     private TomcatNode(String name, Path base, int httpPort) {
-        this.name = name;
+        super(name);
         this.base = base;
         this.httpPort = httpPort;
     }
@@ -77,77 +69,27 @@ final class TomcatNode implements AutoCloseable {
                 "-Dcatalina.home=" + home, "-Dcatalina.base=" + base, "-Djava.io.tmpdir=" + base.resolve("temp"),
                 "-cp", home.resolve("bin/bootstrap.jar") + java.io.File.pathSeparator + home.resolve("bin/tomcat-juli.jar"),
                 "org.apache.catalina.startup.Bootstrap", "start"));
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(base.resolve("logs").resolve("console.log").toFile()).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name, e);
-        }
+        launch(new ProcessBuilder(command), log());
     }
 
-    /** Waits until the app answers and the log shows {@code logLine} (e.g. the other member joining). */
-    void awaitUp(Duration limit, String logLine) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + consoleTail());
-            }
-            if (answers() && consoleLog().contains(logLine)) {
-                return;
-            }
-            pause(250);
-        }
-        throw new IllegalStateException(name + " not ready within " + limit + " (waiting for '" + logLine + "'):\n"
-                + consoleTail());
+    @Override
+    protected Path log() {
+        return base.resolve("logs").resolve("console.log");
     }
 
-    /** {@code http://127.0.0.1:PORT} */
-    String origin() {
+    @Override
+    protected String readinessPath() {
+        return "/public/ping";
+    }
+
+    @Override
+    public String origin() {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    String url(String path) {
+    @Override
+    public String url(String path) {
         return origin() + CONTEXT + path;
-    }
-
-    /** What the node logged to its console so far. */
-    String consoleLog() {
-        try {
-            return Files.readString(base.resolve("logs").resolve("console.log"));
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    /** Ends the process at once (SIGKILL), as a crash would: no shutdown, no goodbye to the cluster. */
-    void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void close() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                kill();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill();
-        }
-    }
-
-    @Override
-    public String toString() {
-        return name;
     }
 
     static Path catalinaHome() {
@@ -156,31 +98,5 @@ final class TomcatNode implements AutoCloseable {
             throw new IllegalStateException("ims.it.catalina.home is not set (run through mvn verify in it/tomcat)");
         }
         return Path.of(home);
-    }
-
-    private boolean answers() {
-        try {
-            HttpRequest ping = HttpRequest.newBuilder(URI.create(url("/public/ping"))).timeout(Duration.ofSeconds(2)).build();
-            return http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private String consoleTail() {
-        String log = consoleLog();
-        return log.length() <= 4000 ? log : log.substring(log.length() - 4000);
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
