@@ -8,13 +8,23 @@ import java.util.Enumeration;
 
 /**
  * A filter configuration with a name and no init-params (the filters here get a ready client), in an
- * application at the root context path: its servlet context answers {@code getContextPath()} and nothing else.
+ * application at the root context path: its servlet context answers the context path, no context parameters and
+ * the class loader (what the filter's start reads), and nothing else.
  */
 record NamedFilterConfig(String getFilterName) implements FilterConfig {
     private static final ServletContext ROOT = (ServletContext) Proxy.newProxyInstance(
             NamedFilterConfig.class.getClassLoader(), new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
-                if (method.getName().equals("getContextPath")) {
-                    return "";
+                switch (method.getName()) {
+                    case "getContextPath":
+                        return "";
+                    case "getInitParameter":
+                        return null;
+                    case "getInitParameterNames":
+                        return Collections.emptyEnumeration();
+                    case "getClassLoader":
+                        return NamedFilterConfig.class.getClassLoader();
+                    default:
+                        break;
                 }
                 throw new UnsupportedOperationException("no " + method.getName() + " in a microbenchmark");
             });
