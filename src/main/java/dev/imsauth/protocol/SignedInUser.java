@@ -22,7 +22,18 @@ public record SignedInUser(UserClaims claims, TokenSet tokens) implements Serial
 
     /** The principal name, from the configured claim, falling back to {@code sub}. */
     public String principalName(String claim) {
-        return claims.string(claim).orElseGet(claims::subject);
+        String name = claims.stringOrNull(claim);
+        return name != null ? name : claims.subject();
+    }
+
+    /** The principal named by the configured claim (falling back to {@code sub}), made once per user. */
+    public java.security.Principal principal(String claim) {
+        return claims.principal(claim);
+    }
+
+    /** True when the configured groups claim holds {@code group}: {@code groups(claim).contains(group)}, without a list. */
+    public boolean hasGroup(String claim, String group) {
+        return claims.hasGroup(claim, group);
     }
 
     /** The groups (roles) from the configured claim. */

@@ -87,6 +87,18 @@ public final class TokenSet implements Serializable {
      * request), and no cool-down after a failed refresh is running.
      */
     public boolean needsRefresh(Instant now, Duration margin) {
+        return !now.isBefore(refreshFrom(margin).at());
+    }
+
+    /**
+     * As {@link #needsRefresh(Instant, Duration)} for the clock's reading in epoch milliseconds: what a signed-in
+     * request asks, with no {@link Instant} made.
+     */
+    public boolean needsRefresh(long nowMillis, Duration margin) {
+        return nowMillis >= refreshFrom(margin).atMillis();
+    }
+
+    private RefreshFrom refreshFrom(Duration margin) {
         RefreshFrom from = refreshFrom;
         if (from == null || !from.margin().equals(margin)) {
             Duration effective = margin;
@@ -95,13 +107,28 @@ public final class TokenSet implements Serializable {
                 effective = half.compareTo(margin) < 0 ? half : margin;
             }
             // now + effective >= expiresAt  <=>  now >= expiresAt - effective
-            from = new RefreshFrom(margin, ProviderBounds.plus(expiresAt, effective.negated()));
+            Instant at = ProviderBounds.plus(expiresAt, effective.negated());
+            from = new RefreshFrom(margin, at, ceilingMillis(at));
             refreshFrom = from;
         }
-        return !now.isBefore(from.at());
+        return from;
     }
 
-    private record RefreshFrom(Duration margin, Instant at) {
+    /** The first whole millisecond not before {@code at}, saturated to the range of a long. */
+    private static long ceilingMillis(Instant at) {
+        long seconds = at.getEpochSecond();
+        if (seconds >= Long.MAX_VALUE / 1000 - 1) {
+            return Long.MAX_VALUE;
+        }
+        if (seconds <= Long.MIN_VALUE / 1000 + 1) {
+            return Long.MIN_VALUE;
+        }
+        int nanos = at.getNano();
+        return seconds * 1000 + nanos / 1_000_000 + (nanos % 1_000_000 == 0 ? 0 : 1);
+    }
+
+    /** When a refresh is due for one margin: as an instant, and as the first epoch millisecond at or after it. */
+    private record RefreshFrom(Duration margin, Instant at, long atMillis) {
     }
 
     /**

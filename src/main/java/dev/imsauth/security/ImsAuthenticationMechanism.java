@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashSet;
-import java.util.Optional;
 
 /**
  * Sign-in with Bentley IMS as a Jakarta Security mechanism: the container then knows the caller
@@ -76,9 +75,9 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
             if (flows.answerSignOut(web, response)) {
                 return written(response);
             }
-            Optional<SignedInUser> user;
+            SignedInUser user;
             try {
-                user = flows.currentUser(web);
+                user = flows.signedInUser(web);
             } catch (ImsAuthException e) {
                 if (!mustSignIn) {
                     return context.doNothing();
@@ -86,9 +85,9 @@ public class ImsAuthenticationMechanism implements HttpAuthenticationMechanism {
                 flows.fail(web, response, e);
                 return written(response);
             }
-            if (user.isPresent()) {
-                return context.notifyContainerAboutLogin(user.get().principalName(principalClaim),
-                        new HashSet<>(user.get().groups(groupsClaim)));
+            if (user != null) {
+                return context.notifyContainerAboutLogin(user.principalName(principalClaim),
+                        new HashSet<>(user.groups(groupsClaim)));
             }
             if (mustSignIn && !flows.isLanding(web)) {
                 flows.challenge(web, response);

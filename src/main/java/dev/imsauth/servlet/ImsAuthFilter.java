@@ -22,7 +22,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * The drop-in sign-in filter. Declare it in web.xml with the init-params {@code ims.client-id} (and
@@ -98,18 +97,18 @@ public class ImsAuthFilter extends HttpFilter {
         if (flows.answerSignOut(web, response)) {
             return;
         }
-        Optional<SignedInUser> user;
+        SignedInUser user;
         try {
-            user = flows.currentUser(web);
+            user = flows.signedInUser(web);
         } catch (ImsAuthException e) {
             if (!flows.isPublic(web)) {
                 flows.fail(web, response, e);
                 return;
             }
-            user = Optional.empty();
+            user = null;
         }
-        if (user.isPresent()) {
-            chain.doFilter(new SignedInRequest(request, user.get(), principalClaim, groupsClaim, flows), response);
+        if (user != null) {
+            chain.doFilter(new SignedInRequest(request, user, principalClaim, groupsClaim, flows), response);
         } else if (flows.isPublic(web)) {
             chain.doFilter(request, response);
         } else {

@@ -6,15 +6,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
-import java.util.Collection;
-import java.util.List;
 
 /**
  * The request as the application sees it behind the filter: {@code getUserPrincipal()},
  * {@code getRemoteUser()} and {@code isUserInRole()} answer from the signed-in user's claims, and
  * {@code logout()} forgets the user (their tokens leave the session; the request is anonymous from then on).
- * One is made for every signed-in request, so it does no work up front: the principal is made when first
- * asked for, and a role check looks into the groups claim without copying it.
+ * One is made for every signed-in request, so it does no work up front: the principal and the set of groups are
+ * the user's own, made once per sign-in (see {@link SignedInUser#principal}).
  */
 final class SignedInRequest extends HttpServletRequestWrapper {
     static final String AUTH_TYPE = "OIDC";
@@ -22,7 +20,6 @@ final class SignedInRequest extends HttpServletRequestWrapper {
     private final String principalClaim;
     private final String groupsClaim;
     private final WebFlows flows;
-    private Principal principal;
     private volatile boolean loggedOut;
 
     SignedInRequest(HttpServletRequest request, SignedInUser user, String principalClaim, String groupsClaim,
@@ -36,16 +33,7 @@ final class SignedInRequest extends HttpServletRequestWrapper {
 
     @Override
     public Principal getUserPrincipal() {
-        if (loggedOut) {
-            return null;
-        }
-        Principal p = principal;
-        if (p == null) {
-            String name = user.principalName(principalClaim);
-            p = () -> name;
-            principal = p;
-        }
-        return p;
+        return loggedOut ? null : user.principal(principalClaim);
     }
 
     @Override
@@ -54,30 +42,10 @@ final class SignedInRequest extends HttpServletRequestWrapper {
         return p == null ? null : p.getName();
     }
 
-    /** As {@code user.groups(groupsClaim).contains(role)}, without building the list. */
+    /** As {@code user.groups(groupsClaim).contains(role)}: a set lookup. */
     @Override
     public boolean isUserInRole(String role) {
-        if (loggedOut || role == null) {
-            return false;
-        }
-        Object groups = user.claims().all().get(groupsClaim);
-        if (groups instanceof List<?> list) { // by index: no iterator per role check
-            for (int i = 0; i < list.size(); i++) {
-                if (role.equals(String.valueOf(list.get(i)))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (groups instanceof Collection<?> c) {
-            for (Object g : c) {
-                if (role.equals(String.valueOf(g))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return groups != null && role.equals(groups.toString());
+        return !loggedOut && role != null && user.hasGroup(groupsClaim, role);
     }
 
     @Override

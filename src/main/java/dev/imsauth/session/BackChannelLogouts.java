@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * This node's view of the back-channel logouts of the application: which provider sessions ({@code sid}) and
@@ -61,18 +60,22 @@ public final class BackChannelLogouts {
 
     /** True when a back-channel logout ended this user's session, which signed in at {@code signedInAt}. */
     public boolean isEnded(SignedInUser user, Instant signedInAt) {
-        return isEnded(user, () -> signedInAt);
-    }
-
-    /** As {@link #isEnded(SignedInUser, Instant)}, asking when the user signed in only if any logout is known. */
-    public boolean isEnded(SignedInUser user, Supplier<Instant> signedInAt) {
-        lookAtSharedRecordsIfDue();
+        lookAtSharedRecordsIfDue(clock.millis());
         if (ended.isEmpty()) {
             return false;
         }
-        Instant at = signedInAt.get();
-        return endedAfter(key(Kind.SUB, user.claims().subject()), at)
-                || user.claims().string("sid").map(sid -> endedAfter(key(Kind.SID, sid), at)).orElse(false);
+        return endedAfter(key(Kind.SUB, user.claims().subject()), signedInAt)
+                || user.claims().string("sid").map(sid -> endedAfter(key(Kind.SID, sid), signedInAt)).orElse(false);
+    }
+
+    /**
+     * Whether any logout is known on this node, after reading the other nodes' when a look is due at
+     * {@code nowMillis} (the request's one reading of the clock). When none is, no session has ended and
+     * {@link #isEnded} need not be asked: this is what a signed-in request costs while nobody was signed out.
+     */
+    public boolean anyKnown(long nowMillis) {
+        lookAtSharedRecordsIfDue(nowMillis);
+        return !ended.isEmpty();
     }
 
     private boolean endedAfter(String key, Instant signedInAt) {
@@ -80,8 +83,8 @@ public final class BackChannelLogouts {
         return at != null && !at.isBefore(signedInAt);
     }
 
-    private void lookAtSharedRecordsIfDue() {
-        if (clock.millis() < nextLookMillis) {
+    private void lookAtSharedRecordsIfDue(long nowMillis) {
+        if (nowMillis < nextLookMillis) {
             return; // asked on every signed-in request: no Instant made until a look may be due
         }
         Instant now = clock.instant();

@@ -101,9 +101,13 @@ public final class SessionStore {
 
     /** The signed-in user of this request's session, if any. */
     public Optional<SignedInUser> user(HttpServletRequest request) {
+        return Optional.ofNullable(storedUser(request));
+    }
+
+    /** As {@link #user}, null when there is none: the read every signed-in request makes. */
+    public SignedInUser storedUser(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        return session != null && session.getAttribute(USER_ATTRIBUTE) instanceof SignedInUser u
-                ? Optional.of(u) : Optional.empty();
+        return session != null && session.getAttribute(USER_ATTRIBUTE) instanceof SignedInUser u ? u : null;
     }
 
     /**

@@ -97,7 +97,12 @@ public final class TokenRefresher {
 
     /** True when this user's access token is not yet within the refresh margin of expiring: nothing to do. */
     public boolean isFresh(SignedInUser user) {
-        return !user.tokens().needsRefresh(clock.instant(), margin);
+        return isFresh(user, clock.millis());
+    }
+
+    /** As {@link #isFresh(SignedInUser)} at {@code nowMillis}, the request's one reading of the client's clock. */
+    public boolean isFresh(SignedInUser user, long nowMillis) {
+        return !user.tokens().needsRefresh(nowMillis, margin);
     }
 
     /**

@@ -136,6 +136,11 @@ public final class WebFlows {
         return signIn.currentUser(web);
     }
 
+    /** As {@link #currentUser}, null when nobody is signed in: the adapters' per-request call, which allocates nothing. */
+    public SignedInUser signedInUser(ImsAuth web) {
+        return signIn.signedInUser(web);
+    }
+
     /** Asks for sign-in: 401 JSON for API calls, else a redirect to the provider coming back to this request. */
     public void challenge(ImsAuth web, HttpServletResponse response) throws IOException {
         signIn.challenge(web, response, ReturnUrls.of(web.request()), List.of());
