@@ -1,21 +1,23 @@
 package dev.imsauth.protocol;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObject;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.DefaultJOSEProcessor;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jwt.JWT;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import dev.imsauth.config.ProviderSettings;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -24,12 +26,18 @@ import net.minidev.json.JSONObject;
 /**
  * Verifies ID tokens: the signature with a key from the provider's JWKS and an algorithm from the
  * allow-list (configured ∩ advertised; never {@code none} or HMAC, so a token MACed with the public key
- * is refused) through one reusable Nimbus {@link DefaultJWTProcessor}, then the claims with
+ * is refused) through one reusable Nimbus {@link DefaultJOSEProcessor}, then the claims with
  * {@link IdTokenClaimsCheck} on the application's clock. (Nimbus's own claim verifiers read the machine
  * clock, which an injected {@link Clock} could not move.)
+ *
+ * <p>The payload is decoded and parsed once, here: the JOSE processor checks the type and the signature
+ * without reading the claims, and the claim checks need the payload as the provider wrote it (numbers not
+ * yet turned into dates) as well as Nimbus's {@link JWTClaimsSet} of it. A signed JWT would decode its payload
+ * again for each of those (with Nimbus's constant-time Base64, the biggest cost of a callback after the RSA
+ * check).
  */
 final class IdTokenVerifier {
-    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final DefaultJOSEProcessor<SecurityContext> processor = new DefaultJOSEProcessor<>();
     private final IdTokenClaimsCheck claimsCheck;
     private final Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
 
@@ -46,7 +54,6 @@ final class IdTokenVerifier {
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
         processor.setJWSKeySelector(ProviderSigningKeys.selector(algorithms, metadata.jwksUri(), config, http, clock,
                 status));
-        processor.setJWTClaimsSetVerifier((claims, context) -> { }); // claims are checked below, on our clock
         this.claimsCheck = new IdTokenClaimsCheck(metadata.issuer(), config.clientId(), config.clockSkew(), clock);
     }
 
@@ -69,32 +76,51 @@ final class IdTokenVerifier {
     }
 
     private IDTokenClaimsSet verify(String idToken, String nonce, boolean refreshed) {
-        JWT jwt;
-        try {
-            jwt = JWTParser.parse(idToken);
-        } catch (ParseException e) {
-            throw new IdTokenInvalidException("The ID token is not a JWT", null);
-        }
-        if (jwt.getHeader().getCriticalParams() != null && !jwt.getHeader().getCriticalParams().isEmpty()) {
+        JWSObject jws = parse(idToken);
+        if (jws.getHeader().getCriticalParams() != null && !jws.getHeader().getCriticalParams().isEmpty()) {
             // RFC 7515 §4.1.11: extensions this application does not understand make the token unusable
             throw new IdTokenInvalidException("The ID token was rejected: its header marks extensions as critical "
                     + "(crit) that this application does not understand", null);
         }
-        JWTClaimsSet parsed;
+        Map<String, Object> payload;
+        JWTClaimsSet claims;
         try {
-            parsed = jwt.getJWTClaimsSet(); // parsed once: the processor below and the claim checks reuse it
+            payload = JSONObjectUtils.parse(new String(Base64.getUrlDecoder().decode(jws.getParsedParts()[1].toString()),
+                    StandardCharsets.UTF_8));
+            claims = JWTClaimsSet.parse(payload);
         } catch (ParseException | RuntimeException e) {
             throw new IdTokenInvalidException("The ID token was rejected: its claims are malformed", null);
         }
         try {
-            processor.process(jwt, null);
+            processor.process(jws, null);
         } catch (KeySourceException e) {
             throw ProviderException.error("The provider's signing keys could not be loaded", null);
         } catch (BadJOSEException | JOSEException e) {
-            throw new IdTokenInvalidException("The ID token was rejected: it is not signed by a key of the provider "
-                    + "with an allowed algorithm (" + algorithms + ")", null);
+            throw notSigned();
         }
-        return checkClaims(parsed, rawPayload(jwt, parsed), nonce, refreshed);
+        return checkClaims(claims, payload, nonce, refreshed);
+    }
+
+    /**
+     * The token as a JWS. A well-formed JWT that is not one (unsecured, or encrypted) is refused as not signed
+     * by the provider; anything else as not a JWT.
+     */
+    private JWSObject parse(String idToken) {
+        try {
+            return JWSObject.parse(idToken);
+        } catch (ParseException notJws) {
+            try {
+                JWTParser.parse(idToken);
+            } catch (ParseException notJwt) {
+                throw new IdTokenInvalidException("The ID token is not a JWT", null);
+            }
+            throw notSigned();
+        }
+    }
+
+    private IdTokenInvalidException notSigned() {
+        return new IdTokenInvalidException("The ID token was rejected: it is not signed by a key of the provider "
+                + "with an allowed algorithm (" + algorithms + ")", null);
     }
 
     /**
@@ -114,24 +140,14 @@ final class IdTokenVerifier {
     private IDTokenClaimsSet checkClaims(JWTClaimsSet claims, Map<String, Object> payload, String nonce, boolean refreshed) {
         try {
             claimsCheck.verify(claims, payload, nonce, refreshed);
-            // what new IDTokenClaimsSet(claims) builds, without its round trip through a JSON string
-            return IDTokenClaimsSet.parse(new JSONObject(claims.toJSONObject()));
+            // what new IDTokenClaimsSet(claims) builds, from the payload as written (its dates still numbers), without
+            // the round trip through a JSON string
+            return IDTokenClaimsSet.parse(new JSONObject(payload));
         } catch (com.nimbusds.oauth2.sdk.ParseException | RuntimeException e) {
             if (e instanceof IdTokenInvalidException invalid) {
                 throw invalid;
             }
             throw new IdTokenInvalidException("The ID token was rejected: its claims are malformed", null);
         }
-    }
-
-    /** The payload as the provider wrote it (numbers not yet turned into dates), for the bounds checks. */
-    private static Map<String, Object> rawPayload(JWT jwt, JWTClaimsSet parsed) {
-        if (jwt instanceof JOSEObject jose && jose.getPayload() != null) {
-            Map<String, Object> raw = jose.getPayload().toJSONObject();
-            if (raw != null) {
-                return raw;
-            }
-        }
-        return parsed.toJSONObject();
     }
 }

@@ -93,25 +93,24 @@ public final class ProviderHttp implements HTTPRequestSender {
         builder.method(request.getMethod().name(), body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        String where = where(request);
         CompletableFuture<HttpResponse<String>> future = client.sendAsync(builder.build(), info -> new CappedBody(maxBytes));
         try {
             return toNimbus(future.get(deadline.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new Failed("The identity provider did not answer in time (" + where + ")", null);
+            throw new Failed("The identity provider did not answer in time (" + where(request) + ")", null);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new Failed("Interrupted while calling the identity provider (" + where + ")", null);
+            throw new Failed("Interrupted while calling the identity provider (" + where(request) + ")", null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof java.net.http.HttpTimeoutException) {
                 // the request's own timeout (same deadline) fired first; a connect timeout is one too
-                throw new Failed("The identity provider did not answer in time (" + where + ")", null);
+                throw new Failed("The identity provider did not answer in time (" + where(request) + ")", null);
             }
             String what = cause instanceof TooLarge ? "an oversized response" : "a connection failure";
-            throw new Failed("Calling the identity provider failed with " + what + " (" + where + ")",
+            throw new Failed("Calling the identity provider failed with " + what + " (" + where(request) + ")",
                     cause instanceof IOException ? cause : null);
         }
     }

@@ -121,11 +121,8 @@ final class TokenEndpointClient {
         if (access == null || access.getValue().isBlank() || !AccessTokenType.BEARER.equals(access.getType())) {
             throw ProviderException.error("The token endpoint did not issue a Bearer access token", null);
         }
-        String idToken = tokens instanceof OIDCTokens oidc && oidc.getIDTokenString() != null ? oidc.getIDTokenString() : null;
-        if (idToken == null) {
-            Object raw = tokens.toJSONObject().get("id_token");
-            idToken = raw instanceof String s ? s : null;
-        }
+        // the string as sent (Nimbus has checked it is a JWT): OIDCTokens.getIDTokenString would join its parts again
+        String idToken = json != null && json.get("id_token") instanceof String s ? s : null;
         RefreshToken refresh = tokens.getRefreshToken();
         return new TokenResult(access.getValue(), refresh == null ? null : refresh.getValue(), idToken, lifetime,
                 access.getScope() == null ? List.of() : access.getScope().toStringList());

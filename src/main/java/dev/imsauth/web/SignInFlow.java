@@ -128,7 +128,9 @@ final class SignInFlow {
             }
             store.addPending(request, login.pending());
             ErrorResponses.noStore(response);
-            response.sendRedirect(login.authorizationUri().toString());
+            // an absolute URL: set as it is, without the container's sendRedirect resolving it again
+            response.setStatus(HttpServletResponse.SC_FOUND);
+            response.setHeader("Location", login.authorizationUri().toString());
         } catch (ImsAuthException e) {
             client.warnings().warn(LOG, "sign-in:" + e.reason() + ":" + e.getMessage(), "Cannot start sign-in: {0}",
                     e.getMessage());

@@ -6,8 +6,9 @@ import java.io.IOException;
 /**
  * The sign-out paths the filter and the Jakarta Security mechanism answer themselves, whatever the
  * application protects: {@code ims.logout-path} ({@link LogoutFlow}), {@code ims.signed-out-path}
- * ({@link SignedOutPage}) and {@code ims.backchannel-logout-path} ({@link BackChannelLogoutEndpoint}). Any other
- * request only finishes a sign-out this browser has under way (revoking after end-session).
+ * ({@link SignedOutPage}) and {@code ims.backchannel-logout-path} ({@link BackChannelLogoutEndpoint}); and the
+ * finishing of a sign-out this browser has under way (revoking after end-session, {@link #finishUnderWay}), which
+ * only a request without a signed-in user can have (sign-out leaves none, and a sign-in finishes it).
  */
 final class SignOutRoutes {
     private final LogoutFlow logout;
@@ -35,8 +36,12 @@ final class SignOutRoutes {
             backChannel.handle(web.request(), response);
             return true;
         }
-        signedOut.finishSignOut(web.request(), signedOut.isLanding(path));
         return false;
+    }
+
+    /** Finishes a sign-out this browser has under way, if any (checking its state on the landing): one session read. */
+    void finishUnderWay(ImsAuth web) {
+        signedOut.finishSignOut(web.request(), signedOut.isLanding(web.path()));
     }
 
     /** True for the configured post-logout path, which needs no sign-in (so signing out never signs in again). */

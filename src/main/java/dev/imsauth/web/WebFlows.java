@@ -25,8 +25,8 @@ import java.util.Optional;
  * other method takes it.
  *
  * <p>A request is answered in this order by both adapters: the provider's callback ({@link #isCallback},
- * {@link #completeSignIn}); the sign-out paths ({@link #answerSignOut}); then the current user
- * ({@link #currentUser}) or a challenge ({@link #challenge}) where sign-in is needed.
+ * {@link #completeSignIn}); the sign-out paths ({@link #answerSignOut}); then the signed-in user
+ * ({@link #signedInUser}) or a challenge ({@link #challenge}) where sign-in is needed.
  */
 public final class WebFlows {
     private final OidcClient client;
@@ -111,12 +111,17 @@ public final class WebFlows {
         return signIn.isCallback(web);
     }
 
-    /** Answers a callback completely: the redirect on to the page first asked for, or the error page. */
+    /**
+     * Answers a callback completely: the redirect on to the page first asked for, or the error page. A sign-out
+     * this browser left under way in the same session (it never came back from the provider's end-session) is
+     * finished now: the signed-in requests that follow do not look for one.
+     */
     public void completeSignIn(ImsAuth web, HttpServletResponse response) throws IOException {
         signIn.completeSignIn(web, response);
+        signOut.finishUnderWay(web);
     }
 
-    /** Answers the logout, signed-out and back-channel paths completely (true), else finishes a sign-out under way. */
+    /** Answers the logout, signed-out and back-channel paths completely (true); false for any other request. */
     public boolean answerSignOut(ImsAuth web, HttpServletResponse response) throws IOException {
         return signOut.answer(web, response);
     }
@@ -136,9 +141,17 @@ public final class WebFlows {
         return signIn.currentUser(web);
     }
 
-    /** As {@link #currentUser}, null when nobody is signed in: the adapters' per-request call, which allocates nothing. */
+    /**
+     * The adapters' per-request call: as {@link #currentUser}, null when nobody is signed in, allocating nothing for
+     * a user whose tokens need nothing. Without a user it also finishes a sign-out this browser has under way
+     * (revoking the refresh token after the provider's end-session), so a signed-in request reads the session once.
+     */
     public SignedInUser signedInUser(ImsAuth web) {
-        return signIn.signedInUser(web);
+        SignedInUser user = signIn.signedInUser(web);
+        if (user == null) {
+            signOut.finishUnderWay(web);
+        }
+        return user;
     }
 
     /** Asks for sign-in: 401 JSON for API calls, else a redirect to the provider coming back to this request. */

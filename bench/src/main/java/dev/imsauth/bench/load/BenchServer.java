@@ -64,8 +64,10 @@ final class BenchServer implements AutoCloseable {
                 op.registerClient(clientId, secret, base() + "/signin-oidc");
                 ImsAuthConfig config = ImsAuthConfig.builder().issuer(op.issuer()).clientId(clientId).clientSecret(secret)
                         .allowInsecureLoopback(true).redirectUri("/signin-oidc").scopes(TypicalImsLogin.SCOPES).build();
-                OidcClient client = new OidcClient(config.provider(), config.signIn(),
-                        ProviderHttp.defaultClient(config.provider().connectTimeout()), clock);
+                // as in production (OidcClient.create: the library's own HTTP client and threads), unless a test clock
+                OidcClient client = clock.equals(Clock.systemUTC()) ? OidcClient.create(config.provider(), config.signIn())
+                        : new OidcClient(config.provider(), config.signIn(),
+                                ProviderHttp.defaultClient(config.provider().connectTimeout()), clock);
                 context.addFilter(new FilterHolder(new ImsAuthFilter(client)), "/*", EnumSet.of(DispatcherType.REQUEST));
             }
             case PAC4J, PAC4J_DEFAULTS -> {

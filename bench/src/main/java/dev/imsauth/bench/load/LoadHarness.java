@@ -203,7 +203,11 @@ public final class LoadHarness {
         for (int r = 0; r < loginRounds; r++) {
             for (int i = 0; i < measured.size(); i++) {
                 Variant v = measured.get((i + r) % measured.size());
+                ThreadCpu threads = ThreadCpu.now();
+                long cpu0 = processCpuNanos();
                 LoginThroughput.Result res = logins.run(servers.get(v), loginSeconds);
+                long cpu = processCpuNanos() - cpu0;
+                Map<String, Long> byGroup = threads.since();
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("round", r + 1);
                 m.put("variant", v.label);
@@ -212,7 +216,12 @@ public final class LoadHarness {
                 m.put("failed", res.failed());
                 m.put("p50Millis", res.p50Millis());
                 m.put("p99Millis", res.p99Millis());
+                m.put("cpuMicrosPerSignIn", cpu / 1e3 / Math.max(1, res.completed()));
+                Map<String, Double> perSignIn = new LinkedHashMap<>();
+                byGroup.forEach((g, nanos) -> perSignIn.put(g, nanos / 1e3 / Math.max(1, res.completed())));
+                m.put("threadCpuMicrosPerSignIn", perSignIn);
                 runs.add(m);
+                log("  CPU per sign-in " + Math.round(cpu / 1e3 / Math.max(1, res.completed())) + " us: " + perSignIn);
                 log(String.format("sign-ins round %d %-10s %7.1f /s  p50 %6.1f ms  p99 %6.1f ms  failed %d%s", r + 1,
                         v.label, res.signInsPerSecond(), res.p50Millis(), res.p99Millis(), res.failed(),
                         res.firstFailure() == null ? "" : " (first: " + res.firstFailure() + ")"));
