@@ -262,6 +262,28 @@ class LogoutFlowTest {
     }
 
     @Test
+    void aSignOutWhoseBrowserNeverReachesTheLandingIsFinishedByItsNextRequestAndSignInWorksAgain() {
+        SignedInUser first = stored(f);
+        assertThat(browser.post(f.url("/logout"), "", Map.of("Origin", f.app.origin())).statusCode()).isEqualTo(302);
+        assertThat(f.op.isRefreshTokenActive(first.tokens().refreshToken().orElseThrow()))
+                .as("not revoked before the browser is back from the provider").isTrue();
+
+        // the browser does not follow the end-session redirect: it opens a page of the application instead
+        HttpResponse<String> next = browser.get(f.url("/protected/page"));
+
+        assertThat(next.statusCode()).as("nobody is signed in any more").isEqualTo(302);
+        assertThat(f.op.isRefreshTokenActive(first.tokens().refreshToken().orElseThrow())).isFalse();
+        assertThat(f.op.requests("/connect/revocation")).hasSize(1);
+        browser.follow(browser.signIn(f.url("/protected/page")));
+        SignedInUser second = stored(f);
+        remember(second);
+        assertThat(second.tokens().refreshToken()).isNotEqualTo(first.tokens().refreshToken());
+        assertThat(browser.get(f.url("/protected/page")).statusCode()).isEqualTo(200);
+        assertThat(f.op.requests("/connect/revocation")).as("the signed-in requests revoke nothing more").hasSize(1);
+        assertThat(f.op.isRefreshTokenActive(second.tokens().refreshToken().orElseThrow())).isTrue();
+    }
+
+    @Test
     void anApiGetOfTheLogoutPathIsToldToPost() {
         HttpResponse<String> xhr = browser.get(f.url("/logout"), Map.of("Accept", "application/json"));
         assertThat(xhr.statusCode()).isEqualTo(405);
