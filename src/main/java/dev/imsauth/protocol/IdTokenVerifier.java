@@ -12,13 +12,17 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
+import com.nimbusds.openid.connect.sdk.validators.InvalidHashException;
 import dev.imsauth.config.ProviderSettings;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.minidev.json.JSONObject;
@@ -64,18 +68,38 @@ final class IdTokenVerifier {
      * @param expectedNonce the nonce sent in the authorization request
      */
     IDTokenClaimsSet verify(String idToken, String expectedNonce) {
-        return verify(idToken, expectedNonce, false);
+        return verify(idToken, expectedNonce, false, null);
+    }
+
+    /** Like {@link #verify(String, String)}, and when the token carries {@code at_hash}, that it matches this access token. */
+    IDTokenClaimsSet verify(String idToken, String expectedNonce, String accessToken) {
+        return verify(idToken, expectedNonce, false, accessToken);
     }
 
     /**
      * Verifies an ID token issued on refresh: like a sign-in's, except that the nonce may be absent and, when
      * present, must be the sign-in's ({@code originalNonce}, null if unknown: then none is accepted).
      */
-    IDTokenClaimsSet verifyRefreshed(String idToken, String originalNonce) {
-        return verify(idToken, originalNonce, true);
+    IDTokenClaimsSet verifyRefreshed(String idToken, String originalNonce, String accessToken) {
+        return verify(idToken, originalNonce, true, accessToken);
     }
 
-    private IDTokenClaimsSet verify(String idToken, String nonce, boolean refreshed) {
+    /** OIDC Core 12.2: a refreshed ID token keeps the sub, iss and aud of the one from the sign-in. */
+    static void checkSameIdentity(UserClaims original, IDTokenClaimsSet fresh) {
+        if (!fresh.getSubject().getValue().equals(original.subject())) {
+            throw new IdTokenInvalidException("The refreshed ID token names another subject", null);
+        }
+        if (original.string("iss").isPresent() && !original.string("iss").get().equals(fresh.getIssuer().getValue())) {
+            throw new IdTokenInvalidException("The refreshed ID token names another issuer", null);
+        }
+        List<String> audience = fresh.getAudience().stream().map(a -> a.getValue()).sorted().toList();
+        List<String> before = original.strings("aud").stream().sorted().toList();
+        if (!before.isEmpty() && !before.equals(audience)) {
+            throw new IdTokenInvalidException("The refreshed ID token names another audience", null);
+        }
+    }
+
+    private IDTokenClaimsSet verify(String idToken, String nonce, boolean refreshed, String accessToken) {
         JWSObject jws = parse(idToken);
         if (jws.getHeader().getCriticalParams() != null && !jws.getHeader().getCriticalParams().isEmpty()) {
             // RFC 7515 §4.1.11: extensions this application does not understand make the token unusable
@@ -98,7 +122,20 @@ final class IdTokenVerifier {
         } catch (BadJOSEException | JOSEException e) {
             throw notSigned();
         }
-        return checkClaims(claims, payload, nonce, refreshed);
+        IDTokenClaimsSet verified = checkClaims(claims, payload, nonce, refreshed);
+        if (accessToken != null && verified.getAccessTokenHash() != null) {
+            checkAccessTokenHash(verified, jws.getHeader().getAlgorithm(), accessToken);
+        }
+        return verified;
+    }
+
+    /** OIDC Core 3.1.3.8: the ID token's at_hash matches the access token issued with it. */
+    private static void checkAccessTokenHash(IDTokenClaimsSet claims, JWSAlgorithm alg, String accessToken) {
+        try {
+            AccessTokenValidator.validate(new BearerAccessToken(accessToken), alg, claims.getAccessTokenHash());
+        } catch (InvalidHashException | RuntimeException e) {
+            throw new IdTokenInvalidException("The ID token's at_hash does not match the access token", null);
+        }
     }
 
     /**

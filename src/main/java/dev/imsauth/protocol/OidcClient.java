@@ -1,15 +1,11 @@
 package dev.imsauth.protocol;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
-import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
-import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
-import com.nimbusds.openid.connect.sdk.validators.InvalidHashException;
 import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.config.SignInSettings;
 import java.net.URI;
@@ -184,8 +180,7 @@ public final class OidcClient implements AutoCloseable {
         if (result.idToken() == null) {
             throw new IdTokenInvalidException("The token response has no ID token", null);
         }
-        IDTokenClaimsSet claims = verifier(meta).verify(result.idToken(), pending.nonce());
-        checkAccessTokenHash(claims, result);
+        IDTokenClaimsSet claims = verifier(meta).verify(result.idToken(), pending.nonce(), result.accessToken());
         UserClaims user;
         try {
             user = claimsResolver.atSignIn(meta, claims.toJSONObject(), result.accessToken());
@@ -223,9 +218,8 @@ public final class OidcClient implements AutoCloseable {
             Map<String, Object> fresh = null;
             if (result.idToken() != null) {
                 IDTokenClaimsSet verified = verifier(meta).verifyRefreshed(result.idToken(),
-                        user.claims().string("nonce").orElse(null));
-                checkSameIdentity(user.claims(), verified);
-                checkAccessTokenHash(verified, result);
+                        user.claims().string("nonce").orElse(null), result.accessToken());
+                IdTokenVerifier.checkSameIdentity(user.claims(), verified);
                 fresh = verified.toJSONObject();
             }
             UserClaims claims = claimsResolver.afterRefresh(meta, user, fresh, result.accessToken());
@@ -300,21 +294,6 @@ public final class OidcClient implements AutoCloseable {
         return v.verify(logoutToken);
     }
 
-    /** OIDC Core 12.2: a refreshed ID token keeps the sub, iss and aud of the one from the sign-in. */
-    private static void checkSameIdentity(UserClaims original, IDTokenClaimsSet fresh) {
-        if (!fresh.getSubject().getValue().equals(original.subject())) {
-            throw new IdTokenInvalidException("The refreshed ID token names another subject", null);
-        }
-        if (original.string("iss").isPresent() && !original.string("iss").get().equals(fresh.getIssuer().getValue())) {
-            throw new IdTokenInvalidException("The refreshed ID token names another issuer", null);
-        }
-        List<String> audience = fresh.getAudience().stream().map(a -> a.getValue()).sorted().toList();
-        List<String> before = original.strings("aud").stream().sorted().toList();
-        if (!before.isEmpty() && !before.equals(audience)) {
-            throw new IdTokenInvalidException("The refreshed ID token names another audience", null);
-        }
-    }
-
     private void checkIssuer(ProviderMetadata meta, CallbackParameters callback) {
         Optional<String> iss = callback.issuer();
         if (iss.isPresent() && !iss.get().equals(meta.issuer())) {
@@ -322,18 +301,6 @@ public final class OidcClient implements AutoCloseable {
         }
         if (iss.isEmpty() && meta.issParameterSupported()) {
             throw new IssuerMismatchException("The sign-in response lacks the iss parameter the provider promised (RFC 9207)");
-        }
-    }
-
-    private static void checkAccessTokenHash(IDTokenClaimsSet claims, TokenEndpointClient.TokenResult result) {
-        if (claims.getAccessTokenHash() == null) {
-            return;
-        }
-        try {
-            JWSAlgorithm alg = (JWSAlgorithm) JWTParser.parse(result.idToken()).getHeader().getAlgorithm();
-            AccessTokenValidator.validate(new BearerAccessToken(result.accessToken()), alg, claims.getAccessTokenHash());
-        } catch (InvalidHashException | ParseException | ClassCastException e) {
-            throw new IdTokenInvalidException("The ID token's at_hash does not match the access token", null);
         }
     }
 

@@ -25,7 +25,7 @@ import net.minidev.json.JSONStyle;
  * signed-in request; serialized session sizes. Writes JSON for the report.
  *
  * <p>Arguments (all optional): {@code out=PATH seconds=N rounds=N warmup=N login-seconds=N login-rounds=N
- * login-threads=N wrk-threads=N wrk-connections=N only=login}; {@code only=login} measures sign-ins and
+ * login-warmup=N login-threads=N wrk-threads=N wrk-connections=N only=login}; {@code only=login} measures sign-ins and
  * session sizes alone (for profiling the sign-in path), which the report cannot render.
  */
 public final class LoadHarness {
@@ -36,6 +36,7 @@ public final class LoadHarness {
     private final int rounds;
     private final int warmup;
     private final double loginSeconds;
+    private final double loginWarmup;
     private final int loginRounds;
     private final int loginThreads;
     private final WrkRunner wrk;
@@ -47,6 +48,9 @@ public final class LoadHarness {
         rounds = intArg("rounds", 3);
         warmup = intArg("warmup", 5);
         loginSeconds = Double.parseDouble(args.getOrDefault("login-seconds", "8"));
+        // sign-ins reach the JIT's steady state slowly (the CPU per sign-in still fell by a fifth from the first to the
+        // third 5 s round after a 3 s warm-up): warm each variant up for two rounds' time
+        loginWarmup = Double.parseDouble(args.getOrDefault("login-warmup", String.valueOf(2 * loginSeconds)));
         loginRounds = intArg("login-rounds", 2);
         loginThreads = intArg("login-threads", 8);
         wrk = new WrkRunner(intArg("wrk-threads", 2), intArg("wrk-connections", 32));
@@ -74,6 +78,7 @@ public final class LoadHarness {
         settings.put("rounds", rounds);
         settings.put("warmup", warmup);
         settings.put("loginSeconds", loginSeconds);
+        settings.put("loginWarmup", loginWarmup);
         settings.put("loginRounds", loginRounds);
         settings.put("loginThreads", loginThreads);
         results.put("settings", settings);
@@ -197,7 +202,7 @@ public final class LoadHarness {
         List<Variant> measured = List.of(Variant.IMS, Variant.PAC4J);
         log("warming up sign-ins");
         for (Variant v : measured) {
-            logins.run(servers.get(v), Math.min(3, loginSeconds));
+            logins.run(servers.get(v), loginWarmup);
         }
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int r = 0; r < loginRounds; r++) {
@@ -216,12 +221,15 @@ public final class LoadHarness {
                 m.put("failed", res.failed());
                 m.put("p50Millis", res.p50Millis());
                 m.put("p99Millis", res.p99Millis());
-                m.put("cpuMicrosPerSignIn", cpu / 1e3 / Math.max(1, res.completed()));
-                Map<String, Double> perSignIn = new LinkedHashMap<>();
-                byGroup.forEach((g, nanos) -> perSignIn.put(g, nanos / 1e3 / Math.max(1, res.completed())));
-                m.put("threadCpuMicrosPerSignIn", perSignIn);
+                double n = Math.max(1, res.completed());
+                m.put("cpuMicrosPerSignIn", cpu / 1e3 / n);
+                m.put("serverCpuMicrosPerSignIn", ThreadCpu.sum(byGroup, "bench-" + v.label) / 1e3 / n);
+                m.put("libraryHttpCpuMicrosPerSignIn", ThreadCpu.sum(byGroup, "ims-auth-http") / 1e3 / n);
+                m.put("providerCpuMicrosPerSignIn", ThreadCpu.sum(byGroup, "test-op") / 1e3 / n);
                 runs.add(m);
-                log("  CPU per sign-in " + Math.round(cpu / 1e3 / Math.max(1, res.completed())) + " us: " + perSignIn);
+                log(String.format("  CPU per sign-in %.0f us: server threads %.0f, library HTTP threads %.0f, provider %.0f",
+                        m.get("cpuMicrosPerSignIn"), m.get("serverCpuMicrosPerSignIn"),
+                        m.get("libraryHttpCpuMicrosPerSignIn"), m.get("providerCpuMicrosPerSignIn")));
                 log(String.format("sign-ins round %d %-10s %7.1f /s  p50 %6.1f ms  p99 %6.1f ms  failed %d%s", r + 1,
                         v.label, res.signInsPerSecond(), res.p50Millis(), res.p99Millis(), res.failed(),
                         res.firstFailure() == null ? "" : " (first: " + res.firstFailure() + ")"));

@@ -66,19 +66,29 @@ final class LoadTables {
     String logins() {
         List<Map<String, Object>> runs = r.loginRuns();
         Md t = Md.table("variant", ">sign-ins/s (median)", ">× pac4j (median of the rounds' ratios)", ">median sign-in",
-                ">p99 sign-in", ">failed");
+                ">p99 sign-in", ">failed", ">JVM CPU per sign-in", ">server threads", ">library's HTTP threads",
+                ">provider");
         for (String v : List.of("ims-auth", "pac4j")) {
             t.row(v, f("%.1f", Results.median(runs, v, "signInsPerSecond")),
                     f("%.2f", Results.median(Results.roundRatios(runs, v, "pac4j", "signInsPerSecond"))),
                     f("%.1f ms", Results.median(runs, v, "p50Millis")), f("%.1f ms", Results.median(runs, v, "p99Millis")),
-                    num(Results.sum(runs, v, "failed")));
+                    num(Results.sum(runs, v, "failed")), cpu(runs, v, "cpuMicrosPerSignIn"),
+                    cpu(runs, v, "serverCpuMicrosPerSignIn"), cpu(runs, v, "libraryHttpCpuMicrosPerSignIn"),
+                    cpu(runs, v, "providerCpuMicrosPerSignIn"));
         }
         t.line("").line("<details><summary>Every round</summary>").line("");
-        Md rounds = Md.table(">round", "variant", ">sign-ins/s", ">completed", ">median sign-in", ">p99 sign-in", ">failed");
+        Md rounds = Md.table(">round", "variant", ">sign-ins/s", ">completed", ">median sign-in", ">p99 sign-in", ">failed",
+                ">JVM CPU per sign-in", ">server threads", ">library's HTTP threads", ">provider");
         for (Map<String, Object> run : runs) {
             rounds.row(run.get("round"), run.get("variant"), f("%.1f", d(run, "signInsPerSecond")), num(d(run, "completed")),
-                    f("%.1f ms", d(run, "p50Millis")), f("%.1f ms", d(run, "p99Millis")), num(d(run, "failed")));
+                    f("%.1f ms", d(run, "p50Millis")), f("%.1f ms", d(run, "p99Millis")), num(d(run, "failed")),
+                    f("%.0f µs", d(run, "cpuMicrosPerSignIn")), f("%.0f µs", d(run, "serverCpuMicrosPerSignIn")),
+                    f("%.0f µs", d(run, "libraryHttpCpuMicrosPerSignIn")), f("%.0f µs", d(run, "providerCpuMicrosPerSignIn")));
         }
         return t + rounds.toString() + "\n</details>\n";
+    }
+
+    private static String cpu(List<Map<String, Object>> runs, String variant, String key) {
+        return f("%.0f µs", Results.median(runs, variant, key));
     }
 }

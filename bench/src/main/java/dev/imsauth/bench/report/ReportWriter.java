@@ -60,7 +60,8 @@ public final class ReportWriter {
         s.put("counts", counts.counts());
         s.put("session", counts.session());
         s.put("findings", findings);
-        for (String key : List.of("wrk", "seconds", "warmup", "rounds", "loginThreads", "loginRounds", "loginSeconds")) {
+        for (String key : List.of("wrk", "seconds", "warmup", "rounds", "loginThreads", "loginRounds", "loginSeconds",
+                "loginWarmup")) {
             s.put(key, String.valueOf(r.setting(key)));
         }
         for (String key : List.of("cores", "jmhArgs", "cpuArgs")) {
