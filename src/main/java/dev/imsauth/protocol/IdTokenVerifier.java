@@ -68,20 +68,19 @@ final class IdTokenVerifier {
      * @param expectedNonce the nonce sent in the authorization request
      */
     IDTokenClaimsSet verify(String idToken, String expectedNonce) {
-        return verify(idToken, expectedNonce, false, null);
-    }
-
-    /** Like {@link #verify(String, String)}, and when the token carries {@code at_hash}, that it matches this access token. */
-    IDTokenClaimsSet verify(String idToken, String expectedNonce, String accessToken) {
-        return verify(idToken, expectedNonce, false, accessToken);
+        return verify(parse(idToken), expectedNonce, false, null);
     }
 
     /**
-     * Verifies an ID token issued on refresh: like a sign-in's, except that the nonce may be absent and, when
-     * present, must be the sign-in's ({@code originalNonce}, null if unknown: then none is accepted).
+     * Verifies the ID token of a token response: as {@link #verify(String, String)} on the JWT the response's
+     * parser already holds, and when the token carries {@code at_hash}, that it matches the access token.
+     *
+     * @param refreshed     true for a token issued on refresh: the nonce may then be absent and, when present, must
+     *                      be the sign-in's ({@code expectedNonce}, null if unknown: then none is accepted)
      */
-    IDTokenClaimsSet verifyRefreshed(String idToken, String originalNonce, String accessToken) {
-        return verify(idToken, originalNonce, true, accessToken);
+    IDTokenClaimsSet verify(TokenEndpointClient.TokenResult result, String expectedNonce, boolean refreshed) {
+        JWSObject jws = result.parsedIdToken() != null ? result.parsedIdToken() : parse(result.idToken());
+        return verify(jws, expectedNonce, refreshed, result.accessToken());
     }
 
     /** OIDC Core 12.2: a refreshed ID token keeps the sub, iss and aud of the one from the sign-in. */
@@ -99,8 +98,7 @@ final class IdTokenVerifier {
         }
     }
 
-    private IDTokenClaimsSet verify(String idToken, String nonce, boolean refreshed, String accessToken) {
-        JWSObject jws = parse(idToken);
+    private IDTokenClaimsSet verify(JWSObject jws, String nonce, boolean refreshed, String accessToken) {
         if (jws.getHeader().getCriticalParams() != null && !jws.getHeader().getCriticalParams().isEmpty()) {
             // RFC 7515 §4.1.11: extensions this application does not understand make the token unusable
             throw new IdTokenInvalidException("The ID token was rejected: its header marks extensions as critical "

@@ -180,7 +180,7 @@ public final class OidcClient implements AutoCloseable {
         if (result.idToken() == null) {
             throw new IdTokenInvalidException("The token response has no ID token", null);
         }
-        IDTokenClaimsSet claims = verifier(meta).verify(result.idToken(), pending.nonce(), result.accessToken());
+        IDTokenClaimsSet claims = verifier(meta).verify(result, pending.nonce(), false);
         UserClaims user;
         try {
             user = claimsResolver.atSignIn(meta, claims.toJSONObject(), result.accessToken());
@@ -217,8 +217,8 @@ public final class OidcClient implements AutoCloseable {
         try {
             Map<String, Object> fresh = null;
             if (result.idToken() != null) {
-                IDTokenClaimsSet verified = verifier(meta).verifyRefreshed(result.idToken(),
-                        user.claims().string("nonce").orElse(null), result.accessToken());
+                IDTokenClaimsSet verified = verifier(meta).verify(result, user.claims().string("nonce").orElse(null),
+                        true);
                 IdTokenVerifier.checkSameIdentity(user.claims(), verified);
                 fresh = verified.toJSONObject();
             }

@@ -1,6 +1,9 @@
 package dev.imsauth.protocol;
 
 import com.nimbusds.common.contenttype.ContentType;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
@@ -24,9 +27,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.AccessTokenType;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
-import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.imsauth.config.ClientAuthMethod;
 import dev.imsauth.config.ProviderSettings;
 import dev.imsauth.config.Secret;
@@ -106,10 +107,15 @@ final class TokenEndpointClient {
         }
         Map<String, Object> json = jsonBody(response);
         Duration lifetime = ProviderBounds.lifetime(json == null ? null : json.remove("expires_in"));
+        Object idTokenMember = json == null ? null : json.remove("id_token"); // parsed once, below
         TokenResponse parsed;
+        JWSObject parsedIdToken = null;
         try {
             parsed = status == 200 && json != null ? success(response, json) : OIDCTokenResponseParser.parse(response);
-        } catch (ParseException | RuntimeException e) {
+            if (parsed.indicatesSuccess() && idTokenMember != null) {
+                parsedIdToken = jwsOrNull(idTokenMember);
+            }
+        } catch (ParseException | java.text.ParseException | RuntimeException e) {
             // Nimbus throws unchecked exceptions for some member values (e.g. a scope with a trailing space)
             throw ProviderException.error("The token endpoint sent an unreadable " + grantType + " response (HTTP " + status + ")", null);
         }
@@ -121,10 +127,9 @@ final class TokenEndpointClient {
         if (access == null || access.getValue().isBlank() || !AccessTokenType.BEARER.equals(access.getType())) {
             throw ProviderException.error("The token endpoint did not issue a Bearer access token", null);
         }
-        // the string as sent (Nimbus has checked it is a JWT): OIDCTokens.getIDTokenString would join its parts again
-        String idToken = json != null && json.get("id_token") instanceof String s ? s : null;
+        String idToken = (String) idTokenMember; // a string, or jwsOrNull refused it
         RefreshToken refresh = tokens.getRefreshToken();
-        return new TokenResult(access.getValue(), refresh == null ? null : refresh.getValue(), idToken, lifetime,
+        return new TokenResult(access.getValue(), refresh == null ? null : refresh.getValue(), idToken, parsedIdToken, lifetime,
                 access.getScope() == null ? List.of() : access.getScope().toStringList());
     }
 
@@ -147,12 +152,30 @@ final class TokenEndpointClient {
     }
 
     /**
-     * A successful (HTTP 200) token response from its already parsed members: what
-     * {@link OIDCTokenResponseParser#parse(HTTPResponse)} does, without parsing the body a second time.
+     * A successful (HTTP 200) token response from its already parsed members, the {@code id_token} taken out: what
+     * {@link OIDCTokenResponseParser#parse(HTTPResponse)} does, without parsing the body a second time (and the ID
+     * token's header twice, as Nimbus's {@code JWTParser} does).
      */
     private static TokenResponse success(HTTPResponse response, Map<String, Object> json) throws ParseException {
         response.ensureEntityContentType(ContentType.APPLICATION_JSON, "json");
-        return OIDCTokenResponse.parse(new JSONObject(json));
+        return AccessTokenResponse.parse(new JSONObject(json));
+    }
+
+    /**
+     * The {@code id_token} member as a JWS, or null for a JWT that is not one (unsecured or encrypted: the verifier
+     * refuses it); a {@link java.text.ParseException} for anything that is no JWT at all, as Nimbus's
+     * {@code OIDCTokens} would refuse the response.
+     */
+    private static JWSObject jwsOrNull(Object member) throws java.text.ParseException {
+        if (!(member instanceof String token)) {
+            throw new java.text.ParseException("the id_token is not a string", 0);
+        }
+        try {
+            return JWSObject.parse(token);
+        } catch (java.text.ParseException notJws) {
+            JWTParser.parse(token);
+            return null;
+        }
     }
 
     /** The refusal with the provider's error code and its own words, cleaned: what it said, not a guess. */
@@ -176,8 +199,13 @@ final class TokenEndpointClient {
                 : new ClientSecretBasic(id, secret);
     }
 
-    /** A successful token response, before any ID-token check. */
-    record TokenResult(String accessToken, String refreshToken, String idToken, Duration lifetime, List<String> scopes) {
+    /**
+     * A successful token response, before any ID-token check.
+     *
+     * @param parsedIdToken the ID token read as a JWS (not verified), or null
+     */
+    record TokenResult(String accessToken, String refreshToken, String idToken, JWSObject parsedIdToken, Duration lifetime,
+                       List<String> scopes) {
         @Override
         public String toString() {
             return "TokenResult[****]";
