@@ -66,6 +66,19 @@ public final class SignInArchive {
     }
 
     /** A web.xml with this body inside {@code <web-app>}. */
+    /** A web.xml whose only security constraint asks a signed-in user (any role) for {@code /protected/*}. */
+    public static StringAsset protectedWebXml() {
+        return webXml("""
+                  <security-constraint>
+                    <web-resource-collection>
+                      <web-resource-name>signed-in users</web-resource-name>
+                      <url-pattern>/protected/*</url-pattern>
+                    </web-resource-collection>
+                    <auth-constraint><role-name>**</role-name></auth-constraint>
+                  </security-constraint>
+                """);
+    }
+
     public static StringAsset webXml(String body) {
         return new StringAsset("""
                 <?xml version="1.0" encoding="UTF-8"?>

@@ -39,15 +39,7 @@ class WildFlyEventsIT {
     static WebArchive deployment() {
         WebArchive war = SignInArchive.create("events.war", OP.issuer(), SignInArchive.imsSettings(OP.issuer()))
                 .addClasses(MechanismSwitch.class, AuditObserver.class)
-                .setWebXML(SignInArchive.webXml("""
-                          <security-constraint>
-                            <web-resource-collection>
-                              <web-resource-name>signed-in users</web-resource-name>
-                              <url-pattern>/protected/*</url-pattern>
-                            </web-resource-collection>
-                            <auth-constraint><role-name>**</role-name></auth-constraint>
-                          </security-constraint>
-                        """));
+                .setWebXML(SignInArchive.protectedWebXml());
         return EventsArchive.withAuditTrail(war, List.of(), List.of());
     }
 

@@ -53,15 +53,7 @@ class WildFlyOperationsIT {
         settings.put("ims.health-probe-interval", "0s");
         return SignInArchive.create("operations.war", op.issuer(), settings)
                 .addClasses(MechanismSwitch.class)
-                .setWebXML(SignInArchive.webXml("""
-                          <security-constraint>
-                            <web-resource-collection>
-                              <web-resource-name>signed-in users</web-resource-name>
-                              <url-pattern>/protected/*</url-pattern>
-                            </web-resource-collection>
-                            <auth-constraint><role-name>**</role-name></auth-constraint>
-                          </security-constraint>
-                        """));
+                .setWebXML(SignInArchive.protectedWebXml());
     }
 
     @AfterAll
