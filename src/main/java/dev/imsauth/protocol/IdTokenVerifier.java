@@ -62,19 +62,11 @@ final class IdTokenVerifier {
     }
 
     /**
-     * Verifies the ID token of a sign-in.
+     * Verifies the ID token of a token response, read once as a JWS by the response's parser: the signature, the
+     * claims (see {@link IdTokenClaimsCheck}) and, when the token carries {@code at_hash}, that it matches the
+     * access token.
      *
-     * @param idToken       the compact serialisation
      * @param expectedNonce the nonce sent in the authorization request
-     */
-    IDTokenClaimsSet verify(String idToken, String expectedNonce) {
-        return verify(parse(idToken), expectedNonce, false, null);
-    }
-
-    /**
-     * Verifies the ID token of a token response: as {@link #verify(String, String)} on the JWT the response's
-     * parser already holds, and when the token carries {@code at_hash}, that it matches the access token.
-     *
      * @param refreshed     true for a token issued on refresh: the nonce may then be absent and, when present, must
      *                      be the sign-in's ({@code expectedNonce}, null if unknown: then none is accepted)
      */

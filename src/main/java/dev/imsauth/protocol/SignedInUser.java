@@ -22,8 +22,7 @@ public record SignedInUser(UserClaims claims, TokenSet tokens) implements Serial
 
     /** The principal name, from the configured claim, falling back to {@code sub}. */
     public String principalName(String claim) {
-        String name = claims.stringOrNull(claim);
-        return name != null ? name : claims.subject();
+        return claims.principal(claim).getName();
     }
 
     /** The principal named by the configured claim (falling back to {@code sub}), made once per user. */

@@ -95,12 +95,10 @@ public final class TokenRefresher {
         return renew(slot, stored.get(), true);
     }
 
-    /** True when this user's access token is not yet within the refresh margin of expiring: nothing to do. */
-    public boolean isFresh(SignedInUser user) {
-        return isFresh(user, clock.millis());
-    }
-
-    /** As {@link #isFresh(SignedInUser)} at {@code nowMillis}, the request's one reading of the client's clock. */
+    /**
+     * True when this user's access token is not yet within the refresh margin of expiring at {@code nowMillis} (the
+     * request's one reading of the client's clock): nothing to do.
+     */
     public boolean isFresh(SignedInUser user, long nowMillis) {
         return !user.tokens().needsRefresh(nowMillis, margin);
     }

@@ -43,11 +43,6 @@ final class ThreadCpu {
         return out;
     }
 
-    /** The CPU nanoseconds of the group {@code name} (its acceptor and scheduler threads not included). */
-    static long sum(Map<String, Long> byGroup, String name) {
-        return byGroup.getOrDefault(name, 0L);
-    }
-
     static String group(String threadName) {
         return threadName.replaceAll("-\\d+(?=-|$)", "").replaceAll("[-_ #]?\\d+$", "");
     }
